@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+//
+// Cascade — a DeFi cascade-risk simulator.
+// Layers (see docs/ARCHITECTURE.md): dependencies only point down this list.
+//   CGMP, CSecp256k1  system-library shims
+//   CascadeMath       exact 256-bit integers, fixed point, GMP-backed big integers
+//   CascadeChain      Keccak, secp256k1, RLP, ABI, transactions, fee markets, mempool
+//   cascade           the command-line interface
+import PackageDescription
+
+let package = Package(
+    name: "Cascade",
+    products: [
+        .executable(name: "cascade", targets: ["cascade"]),
+        .library(name: "CascadeMath", targets: ["CascadeMath"]),
+        .library(name: "CascadeChain", targets: ["CascadeChain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Test oracle only: an independent arbitrary-precision implementation.
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // System libraries
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
+
+        // Core library
+        .target(
+            name: "CascadeMath",
+            dependencies: ["CGMP"]
+        ),
+        .target(
+            name: "CascadeChain",
+            dependencies: ["CascadeMath", "CSecp256k1"]
+        ),
+
+        // Command-line interface
+        .executableTarget(
+            name: "cascade",
+            dependencies: [
+                "CascadeMath",
+                "CascadeChain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests
+        .testTarget(
+            name: "CascadeMathTests",
+            dependencies: [
+                "CascadeMath",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "CascadeChainTests",
+            dependencies: ["CascadeChain", "CascadeMath"],
+            resources: [.copy("Vectors")]
+        ),
+    ]
+)

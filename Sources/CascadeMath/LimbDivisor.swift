@@ -1,0 +1,97 @@
+/// A 64-bit divisor with its precomputed reciprocal, so that dividing a multi-limb number by it
+/// costs two multiplications per limb instead of a hardware division.
+///
+/// The method is Möller & Granlund, "Improved division by invariant integers" (IEEE Trans.
+/// Computers, 2011), Algorithm 4: the divisor is normalised (shifted so its top bit is set) and
+/// `reciprocal = ⌊(2¹²⁸ − 1) / d⌋ − 2⁶⁴`. Results are exact (floor quotient and remainder).
+@frozen
+public struct LimbDivisor: Sendable, Hashable {
+    /// The divisor shifted left so that its top bit is set.
+    public let normalized: UInt64
+    /// How far the divisor was shifted left.
+    public let shift: UInt64
+    /// ⌊(2¹²⁸ − 1) / normalized⌋ − 2⁶⁴.
+    public let reciprocal: UInt64
+
+    /// Precomputes the reciprocal of a non-zero divisor (one hardware division).
+    @inlinable
+    public init(_ divisor: UInt64) {
+        precondition(divisor != 0, "LimbDivisor of zero")
+        let s = UInt64(divisor.leadingZeroBitCount)
+        let d = divisor << s
+        self.init(normalized: d, shift: s, reciprocal: d.dividingFullWidth((~d, .max)).quotient)
+    }
+
+    /// Creates a divisor from already computed fields (for compile-time constants); the fields
+    /// must satisfy the definitions above, which the tests check for every constant.
+    @inlinable
+    init(normalized: UInt64, shift: UInt64, reciprocal: UInt64) {
+        self.normalized = normalized
+        self.shift = shift
+        self.reciprocal = reciprocal
+    }
+
+    /// The original divisor.
+    @inlinable
+    public var divisor: UInt64 { normalized >> shift }
+
+    /// Divides the two-limb value (u1, u0) by the normalised divisor; requires u1 < normalized.
+    @inlinable @inline(__always)
+    func divideNormalized(_ u1: UInt64, _ u0: UInt64) -> (quotient: UInt64, remainder: UInt64) {
+        let product = UInt128(reciprocal) &* UInt128(u1) &+ (UInt128(u1 &+ 1) &<< 64 | UInt128(u0))
+        var q1 = UInt64(truncatingIfNeeded: product &>> 64)
+        let q0 = UInt64(truncatingIfNeeded: product)
+        var r = u0 &- q1 &* normalized
+        if r > q0 {
+            q1 = q1 &- 1
+            r = r &+ normalized
+        }
+        if r >= normalized {
+            q1 = q1 &+ 1
+            r = r &- normalized
+        }
+        return (q1, r)
+    }
+}
+
+extension LimbDivisor {
+    /// 10¹⁸ (WAD).
+    public static let e18 = LimbDivisor(normalized: 0xDE0B_6B3A_7640_0000, shift: 4, reciprocal: 0x2725_DD1D_243A_BA0E)
+    /// 10⁹ (the WAD→RAY ratio; gwei).
+    public static let e9 = LimbDivisor(normalized: 0xEE6B_2800_0000_0000, shift: 34, reciprocal: 0x12E0_BE82_6D69_4B2E)
+    /// 10¹⁹, the largest power of ten below 2⁶⁴ (decimal printing).
+    public static let e19 = LimbDivisor(normalized: 0x8AC7_2304_89E8_0000, shift: 0, reciprocal: 0xD83C_94FB_6D2A_C34A)
+    /// 10⁴ (Aave's PERCENTAGE_FACTOR, 100.00 %).
+    public static let e4 = LimbDivisor(normalized: 0x9C40_0000_0000_0000, shift: 50, reciprocal: 0xA36E_2EB1_C432_CA57)
+}
+
+extension UInt256 {
+    /// Floor division by a precomputed 64-bit divisor: quotient and remainder.
+    @inlinable
+    public func quotientAndRemainder(dividingBy divisor: LimbDivisor) -> (quotient: UInt256, remainder: UInt64) {
+        let s = divisor.shift
+        // Shift the dividend left by s into five limbs n4…n0 (n4 < normalized).
+        let n0, n1, n2, n3, n4: UInt64
+        if s == 0 {
+            (n0, n1, n2, n3, n4) = (w0, w1, w2, w3, 0)
+        } else {
+            let r = 64 &- s
+            n0 = w0 &<< s
+            n1 = w1 &<< s | w0 &>> r
+            n2 = w2 &<< s | w1 &>> r
+            n3 = w3 &<< s | w2 &>> r
+            n4 = w3 &>> r
+        }
+        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0, q0: UInt64 = 0
+        var rem = n4
+        if (w3 | w2) != 0 {
+            (q3, rem) = divisor.divideNormalized(rem, n3)
+            (q2, rem) = divisor.divideNormalized(rem, n2)
+        } else {
+            rem = n2 // n4 = n3 = 0 and n2 < 2^shift ≤ normalized, so q3 = q2 = 0
+        }
+        (q1, rem) = divisor.divideNormalized(rem, n1)
+        (q0, rem) = divisor.divideNormalized(rem, n0)
+        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), rem &>> s)
+    }
+}
