@@ -1,0 +1,29 @@
+// swift-tools-version:6.1
+//
+// Cascade benchmarks (ordo-one/benchmark). Kept in their own package so that the main build and
+// test suite never compile the benchmark harness. Run with `scripts/bench` from the repository
+// root (see docs/benchmarks.md).
+import Foundation
+import PackageDescription
+
+/// SwiftPM names a path dependency after its folder, which is whatever the clone is called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "CascadeBenchmarks",
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "MathBenchmarks",
+            dependencies: [
+                .product(name: "CascadeMath", package: root),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MathBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
