@@ -220,12 +220,36 @@ extension Keccak256 {
             let d3 = c2 ^ rotl(c4, 1)
             let d4 = c3 ^ rotl(c0, 1)
 
-            // θ, ρ and π together: b_(y, 2x+3y) = rot(a_xy ⊕ d_x, r_xy), one output row per line.
-            let b00 = a00 ^ d0, b10 = rotl(a11 ^ d1, 44), b20 = rotl(a22 ^ d2, 43), b30 = rotl(a33 ^ d3, 21), b40 = rotl(a44 ^ d4, 14)
-            let b01 = rotl(a30 ^ d3, 28), b11 = rotl(a41 ^ d4, 20), b21 = rotl(a02 ^ d0, 3), b31 = rotl(a13 ^ d1, 45), b41 = rotl(a24 ^ d2, 61)
-            let b02 = rotl(a10 ^ d1, 1), b12 = rotl(a21 ^ d2, 6), b22 = rotl(a32 ^ d3, 25), b32 = rotl(a43 ^ d4, 8), b42 = rotl(a04 ^ d0, 18)
-            let b03 = rotl(a40 ^ d4, 27), b13 = rotl(a01 ^ d0, 36), b23 = rotl(a12 ^ d1, 10), b33 = rotl(a23 ^ d2, 15), b43 = rotl(a34 ^ d3, 56)
-            let b04 = rotl(a20 ^ d2, 62), b14 = rotl(a31 ^ d3, 55), b24 = rotl(a42 ^ d4, 39), b34 = rotl(a03 ^ d0, 41), b44 = rotl(a14 ^ d1, 2)
+            // θ, ρ and π together: b_(y, 2x+3y) = rot(a_xy ⊕ d_x, r_xy), grouped by output row.
+            let b00 = a00 ^ d0
+            let b10 = rotl(a11 ^ d1, 44)
+            let b20 = rotl(a22 ^ d2, 43)
+            let b30 = rotl(a33 ^ d3, 21)
+            let b40 = rotl(a44 ^ d4, 14)
+
+            let b01 = rotl(a30 ^ d3, 28)
+            let b11 = rotl(a41 ^ d4, 20)
+            let b21 = rotl(a02 ^ d0, 3)
+            let b31 = rotl(a13 ^ d1, 45)
+            let b41 = rotl(a24 ^ d2, 61)
+
+            let b02 = rotl(a10 ^ d1, 1)
+            let b12 = rotl(a21 ^ d2, 6)
+            let b22 = rotl(a32 ^ d3, 25)
+            let b32 = rotl(a43 ^ d4, 8)
+            let b42 = rotl(a04 ^ d0, 18)
+
+            let b03 = rotl(a40 ^ d4, 27)
+            let b13 = rotl(a01 ^ d0, 36)
+            let b23 = rotl(a12 ^ d1, 10)
+            let b33 = rotl(a23 ^ d2, 15)
+            let b43 = rotl(a34 ^ d3, 56)
+
+            let b04 = rotl(a20 ^ d2, 62)
+            let b14 = rotl(a31 ^ d3, 55)
+            let b24 = rotl(a42 ^ d4, 39)
+            let b34 = rotl(a03 ^ d0, 41)
+            let b44 = rotl(a14 ^ d1, 2)
 
             // χ: a_xy = b_xy ⊕ (¬b_(x+1)y ∧ b_(x+2)y), and ι on lane (0, 0).
             a00 = b00 ^ (~b10 & b20) ^ roundConstant

@@ -8,9 +8,9 @@
 /// are not what `dss` uses.
 public enum DSSMath {
     /// 10¹⁸.
-    public static let wad: UInt256 = 1_000_000_000_000_000_000
+    @inlinable public static var wad: UInt256 { UInt256(w0: 0xDE0B6B3A7640000, w1: 0x0, w2: 0x0, w3: 0x0) }
     /// 10²⁷.
-    public static let ray: UInt256 = 1_000_000_000_000_000_000_000_000_000
+    @inlinable public static var ray: UInt256 { UInt256(w0: 0x9FD0803CE8000000, w1: 0x33B2E3C, w2: 0x0, w3: 0x0) }
 
     /// ⌊x·y / 10¹⁸⌋. Reverts when `x·y` overflows.
     @inlinable
@@ -45,13 +45,20 @@ public enum DSSMath {
         if x.isZero { return n.isZero ? base : .zero }
         if base.isZero { throw .divisionByZero }
         let half = base >> 1
+        // With base = RAY (every dss caller), divide through the one-pass RAY reciprocal.
+        let isRay = base == ray
+        func step(_ a: UInt256, _ b: UInt256) throws(Revert) -> UInt256 {
+            let rounded = try a * b + half
+            if isRay { return (rounded >> 27).quotientAndRemainder(dividingBy: LimbDivisor.fivePow27).quotient }
+            return try rounded / base
+        }
         var z = n.w0 & 1 == 0 ? base : x
         var x = x
         var n = n >> 1
         while !n.isZero {
-            x = try (x * x + half) / base
+            x = try step(x, x)
             if n.w0 & 1 == 1 {
-                z = try (z * x + half) / base
+                z = try step(z, x)
             }
             n = n >> 1
         }

@@ -34,11 +34,11 @@ public struct Int256: Sendable, Hashable {
     }
 
     /// 0.
-    public static let zero = Int256()
+    @inlinable public static var zero: Int256 { Int256() }
     /// 2²⁵⁵ − 1, Solidity's `type(int256).max`.
-    public static let max = Int256(bitPattern: UInt256(w0: .max, w1: .max, w2: .max, w3: UInt64(Int64.max)))
+    @inlinable public static var max: Int256 { Int256(bitPattern: UInt256(w0: .max, w1: .max, w2: .max, w3: UInt64(Int64.max))) }
     /// −2²⁵⁵, Solidity's `type(int256).min`.
-    public static let min = Int256(bitPattern: UInt256(w0: 0, w1: 0, w2: 0, w3: 1 << 63))
+    @inlinable public static var min: Int256 { Int256(bitPattern: UInt256(w0: 0, w1: 0, w2: 0, w3: 1 << 63)) }
 
     /// `true` when the value is below zero.
     @inlinable @inline(__always)

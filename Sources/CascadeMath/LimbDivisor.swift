@@ -56,18 +56,20 @@ public struct LimbDivisor: Sendable, Hashable {
 
 extension LimbDivisor {
     /// 10¹⁸ (WAD).
-    public static let e18 = LimbDivisor(normalized: 0xDE0B_6B3A_7640_0000, shift: 4, reciprocal: 0x2725_DD1D_243A_BA0E)
+    @inlinable public static var e18: LimbDivisor { LimbDivisor(normalized: 0xDE0B_6B3A_7640_0000, shift: 4, reciprocal: 0x2725_DD1D_243A_BA0E) }
     /// 10⁹ (the WAD→RAY ratio; gwei).
-    public static let e9 = LimbDivisor(normalized: 0xEE6B_2800_0000_0000, shift: 34, reciprocal: 0x12E0_BE82_6D69_4B2E)
+    @inlinable public static var e9: LimbDivisor { LimbDivisor(normalized: 0xEE6B_2800_0000_0000, shift: 34, reciprocal: 0x12E0_BE82_6D69_4B2E) }
     /// 10¹⁹, the largest power of ten below 2⁶⁴ (decimal printing).
-    public static let e19 = LimbDivisor(normalized: 0x8AC7_2304_89E8_0000, shift: 0, reciprocal: 0xD83C_94FB_6D2A_C34A)
+    @inlinable public static var e19: LimbDivisor { LimbDivisor(normalized: 0x8AC7_2304_89E8_0000, shift: 0, reciprocal: 0xD83C_94FB_6D2A_C34A) }
+    /// 5²⁷, the odd part of 10²⁷ = 2²⁷·5²⁷: ⌊x / 10²⁷⌋ = ⌊(x >> 27) / 5²⁷⌋, one pass for RAY.
+    @inlinable public static var fivePow27: LimbDivisor { LimbDivisor(normalized: 0xCECB_8F27_F420_0F3A, shift: 1, reciprocal: 0x3CE9_A36F_23C0_FC90) }
     /// 10⁴ (Aave's PERCENTAGE_FACTOR, 100.00 %).
-    public static let e4 = LimbDivisor(normalized: 0x9C40_0000_0000_0000, shift: 50, reciprocal: 0xA36E_2EB1_C432_CA57)
+    @inlinable public static var e4: LimbDivisor { LimbDivisor(normalized: 0x9C40_0000_0000_0000, shift: 50, reciprocal: 0xA36E_2EB1_C432_CA57) }
 }
 
 extension UInt256 {
     /// Floor division by a precomputed 64-bit divisor: quotient and remainder.
-    @inlinable
+    @inlinable @inline(__always)
     public func quotientAndRemainder(dividingBy divisor: LimbDivisor) -> (quotient: UInt256, remainder: UInt64) {
         let s = divisor.shift
         // Shift the dividend left by s into five limbs n4…n0 (n4 < normalized).
@@ -82,15 +84,14 @@ extension UInt256 {
             n3 = w3 &<< s | w2 &>> r
             n4 = w3 &>> r
         }
+        // Skip the steps whose quotient limb is zero (remainder so far 0 and the next limb below
+        // the divisor): DeFi-sized numerators then take two steps instead of four.
         var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0, q0: UInt64 = 0
-        var rem = n4
-        if (w3 | w2) != 0 {
-            (q3, rem) = divisor.divideNormalized(rem, n3)
-            (q2, rem) = divisor.divideNormalized(rem, n2)
-        } else {
-            rem = n2 // n4 = n3 = 0 and n2 < 2^shift ≤ normalized, so q3 = q2 = 0
-        }
-        (q1, rem) = divisor.divideNormalized(rem, n1)
+        var rem: UInt64
+        let d = divisor.normalized
+        if n4 != 0 || n3 >= d { (q3, rem) = divisor.divideNormalized(n4, n3) } else { rem = n3 }
+        if rem != 0 || n2 >= d { (q2, rem) = divisor.divideNormalized(rem, n2) } else { rem = n2 }
+        if rem != 0 || n1 >= d { (q1, rem) = divisor.divideNormalized(rem, n1) } else { rem = n1 }
         (q0, rem) = divisor.divideNormalized(rem, n0)
         return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), rem &>> s)
     }

@@ -9,9 +9,9 @@
 /// product only, not a rounding term.
 public enum PercentageMath {
     /// 10⁴ = 100.00 %.
-    public static let percentageFactor: UInt256 = 10_000
+    @inlinable public static var percentageFactor: UInt256 { UInt256(w0: 0x2710, w1: 0x0, w2: 0x0, w3: 0x0) }
     /// 5·10³ = 50.00 %.
-    public static let halfPercentageFactor: UInt256 = 5_000
+    @inlinable public static var halfPercentageFactor: UInt256 { UInt256(w0: 0x1388, w1: 0x0, w2: 0x0, w3: 0x0) }
 
     /// `value · percentage / 10⁴`, half up: ⌊(value·percentage + 5000) / 10⁴⌋.
     /// Reverts when `value·percentage + 5000` overflows (never when `percentage == 0`).

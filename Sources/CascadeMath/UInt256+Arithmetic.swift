@@ -83,7 +83,7 @@ extension UInt256 {
     }
 
     /// `self · other` modulo 2²⁵⁶, and whether the true product needed more than 256 bits.
-    @inlinable
+    @inlinable @inline(__always)
     public func multipliedReportingOverflow(by other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         // Fast path: both operands below 2¹²⁸ never overflow.
         if (w2 | w3 | other.w2 | other.w3) == 0 {

@@ -11,6 +11,7 @@ extension UInt256: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// Parses decimal digits; `nil` when empty, when any character is not 0–9, or when ≥ 2²⁵⁶.
+    @inlinable
     public init?(decimal text: some StringProtocol) {
         var value = UInt256.zero
         var chunk: UInt64 = 0
@@ -37,7 +38,8 @@ extension UInt256: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// `self · 10^digits + chunk`, or `nil` on overflow.
-    private func appendingDecimalChunk(_ chunk: UInt64, digits: Int) -> UInt256? {
+    @usableFromInline
+    func appendingDecimalChunk(_ chunk: UInt64, digits: Int) -> UInt256? {
         var scale: UInt64 = 1
         for _ in 0..<digits { scale &*= 10 }
         let (shifted, o1) = multipliedReportingOverflow(by: UInt256(scale))
@@ -72,20 +74,25 @@ extension UInt256: CustomStringConvertible, LosslessStringConvertible {
     /// The value in decimal.
     public var decimalString: String {
         if let small = uint64Value { return String(small) }
-        // Peel off 19 decimal digits at a time, least significant first.
-        var chunks: [UInt64] = []
-        var rest = self
-        while !rest.isZero {
-            let (q, r) = rest.quotientAndRemainder(dividingBy: LimbDivisor.e19)
-            chunks.append(r)
-            rest = q
+        // At most 78 digits; fill a stack buffer from the end, 19 digits per reciprocal division.
+        return String(unsafeUninitializedCapacity: 78) { buffer in
+            var end = 78
+            var rest = self
+            while !rest.isZero {
+                let (q, r) = rest.quotientAndRemainder(dividingBy: LimbDivisor.e19)
+                var chunk = r
+                let chunkEnd = end - 19
+                while end > chunkEnd, chunk != 0 || !q.isZero {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "0") + UInt8(chunk % 10)
+                    chunk /= 10
+                }
+                rest = q
+            }
+            let count = 78 - end
+            for i in 0..<count { buffer[i] = buffer[end + i] }
+            return count
         }
-        var text = String(chunks.removeLast())
-        for chunk in chunks.reversed() {
-            let digits = String(chunk)
-            text += String(repeating: "0", count: 19 - digits.count) + digits
-        }
-        return text
     }
 
     /// The value in lowercase hexadecimal with a `0x` prefix and no leading zeros (`0x0` for zero).

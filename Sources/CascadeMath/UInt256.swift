@@ -71,16 +71,19 @@ public struct UInt256: Sendable, Hashable {
         }
     }
 
+    // Constants are computed properties so that they fold into the caller: a `static let`
+    // would be read through a lazy-initialisation check on every use.
+
     /// 0.
-    public static let zero = UInt256()
+    @inlinable public static var zero: UInt256 { UInt256() }
     /// 1.
-    public static let one = UInt256(1)
+    @inlinable public static var one: UInt256 { UInt256(w0: 1, w1: 0, w2: 0, w3: 0) }
     /// 2²⁵⁶ − 1, Solidity's `type(uint256).max`.
-    public static let max = UInt256(w0: .max, w1: .max, w2: .max, w3: .max)
+    @inlinable public static var max: UInt256 { UInt256(w0: .max, w1: .max, w2: .max, w3: .max) }
     /// 0, Solidity's `type(uint256).min`.
-    public static let min = UInt256()
+    @inlinable public static var min: UInt256 { UInt256() }
     /// The width in bits: 256.
-    public static let bitWidth = 256
+    @inlinable public static var bitWidth: Int { 256 }
 
     /// `true` when the value is zero.
     @inlinable @inline(__always)

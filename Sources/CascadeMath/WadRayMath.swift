@@ -11,15 +11,15 @@
 /// ``Revert/divisionByZero``.
 public enum WadRayMath {
     /// 10¹⁸.
-    public static let wad: UInt256 = 1_000_000_000_000_000_000
+    @inlinable public static var wad: UInt256 { UInt256(w0: 0xDE0B6B3A7640000, w1: 0x0, w2: 0x0, w3: 0x0) }
     /// 0.5 · 10¹⁸.
-    public static let halfWad: UInt256 = 500_000_000_000_000_000
+    @inlinable public static var halfWad: UInt256 { UInt256(w0: 0x6F05B59D3B20000, w1: 0x0, w2: 0x0, w3: 0x0) }
     /// 10²⁷.
-    public static let ray: UInt256 = 1_000_000_000_000_000_000_000_000_000
+    @inlinable public static var ray: UInt256 { UInt256(w0: 0x9FD0803CE8000000, w1: 0x33B2E3C, w2: 0x0, w3: 0x0) }
     /// 0.5 · 10²⁷.
-    public static let halfRay: UInt256 = 500_000_000_000_000_000_000_000_000
+    @inlinable public static var halfRay: UInt256 { UInt256(w0: 0x4FE8401E74000000, w1: 0x19D971E, w2: 0x0, w3: 0x0) }
     /// 10⁹, the ray/wad ratio.
-    public static let wadRayRatio: UInt256 = 1_000_000_000
+    @inlinable public static var wadRayRatio: UInt256 { UInt256(w0: 0x3B9ACA00, w1: 0x0, w2: 0x0, w3: 0x0) }
 
     /// `a·b / WAD`, half up: ⌊(a·b + WAD/2) / WAD⌋. Reverts when `a·b + WAD/2` overflows.
     @inlinable
@@ -76,10 +76,9 @@ public enum WadRayMath {
     public static func rayMul(_ a: UInt256, _ b: UInt256, rounding: Rounding) throws(Revert) -> UInt256 {
         var numerator = try a * b
         if rounding == .halfUp { numerator = try numerator + halfRay }
-        // ⌊⌊x / 10¹⁸⌋ / 10⁹⌋ = ⌊x / 10²⁷⌋: two divisions by precomputed single-limb reciprocals.
-        let (q1, r1) = numerator.quotientAndRemainder(dividingBy: LimbDivisor.e18)
-        let (q, r2) = q1.quotientAndRemainder(dividingBy: LimbDivisor.e9)
-        if rounding == .up, r1 != 0 || r2 != 0 { return q &+ .one }
+        // ⌊x / 10²⁷⌋ = ⌊⌊x / 2²⁷⌋ / 5²⁷⌋: a shift and one pass with a precomputed reciprocal.
+        let (q, r) = (numerator >> 27).quotientAndRemainder(dividingBy: LimbDivisor.fivePow27)
+        if rounding == .up, r != 0 || numerator.w0 & (1 << 27 - 1) != 0 { return q &+ .one }
         return q
     }
 

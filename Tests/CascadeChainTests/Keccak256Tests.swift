@@ -16,7 +16,10 @@ final class Keccak256Tests: XCTestCase {
 
     func testShortStrings() {
         // k(b'abc')
-        XCTAssertEqual(Keccak256.hash("abc".utf8).hex, "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45")
+        XCTAssertEqual(
+            Keccak256.hash("abc".utf8).hex,
+            "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45"
+        )
         // k(b'The quick brown fox jumps over the lazy dog')
         XCTAssertEqual(
             Keccak256.hash("The quick brown fox jumps over the lazy dog".utf8).hex,

@@ -1,8 +1,7 @@
 import Benchmark
 import CascadeMath
 
-/// Inputs drawn once from a fixed-seed generator so every run measures the same work; the
-/// benchmarks walk through them so the optimiser cannot fold the operation away.
+/// A fixed-seed SplitMix64 stream, so every run measures the same inputs.
 private struct Inputs {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
 
@@ -19,24 +18,36 @@ private struct Inputs {
         UInt256(w0: next(), w1: limbs > 1 ? next() : 0, w2: limbs > 2 ? next() : 0, w3: limbs > 3 ? next() : 0)
     }
 
-    /// A DeFi-sized amount: below 10²⁷ (a billion tokens at 18 decimals).
-    mutating func amount() -> UInt256 {
-        UInt256(UInt128(next()) << 64 | UInt128(next())).quotientAndRemainder(dividingByLimb: 1).quotient
-            .quotientAndRemainder(dividingBy: LimbDivisor.e9).quotient
+    /// `count` values below `bound`.
+    mutating func values(_ count: Int, below bound: UInt256) -> [UInt256] {
+        (0..<count).map { _ in try! value(limbs: 4) % bound }
     }
 }
 
+/// Inputs per benchmark; the loops walk through them (index masked) so nothing folds away.
 private let count = 1024
-private let table: (amounts: [UInt256], rates: [UInt256], wide: [UInt256], divisors: [UInt256], decimals: [String]) = {
-    var g = Inputs()
-    let amounts = (0..<count).map { _ in g.amount() }
-    // Rates/prices around 1 ray (0.5 … 1.5 RAY) and wad-sized factors.
-    let rates = (0..<count).map { _ in UInt256(500_000_000_000_000_000_000_000_000 as UInt128 + UInt128(g.next()) * 54_210_108_624) }
-    let wide = (0..<count).map { _ in g.value(limbs: 4) }
-    let divisors = (0..<count).map { _ in g.value(limbs: 3) &+ .one }
-    let decimals = wide.map(\.description)
-    return (amounts, rates, wide, divisors, decimals)
-}()
+private let mask = count - 1
+
+private struct Table {
+    let amounts: [UInt256]     // DeFi-sized: below 10²⁷ (a billion tokens at 18 decimals)
+    let wads: [UInt256]        // factors around 1e18 (0 … 2e18)
+    let rays: [UInt256]        // indexes around 1e27 (1e27 … 2e27)
+    let wide: [UInt256]        // full 256-bit values
+    let divisors: [UInt256]    // 129…192-bit divisors
+    let topBitSet: [UInt256]   // full-width denominators ≥ 2²⁵⁵
+    let decimals: [String]
+
+    init() {
+        var g = Inputs()
+        amounts = g.values(count, below: 1_000_000_000_000_000_000_000_000_000)
+        wads = g.values(count, below: 2_000_000_000_000_000_000)
+        rays = g.values(count, below: 1_000_000_000_000_000_000_000_000_000).map { $0 &+ 1_000_000_000_000_000_000_000_000_000 }
+        wide = (0..<count).map { _ in g.value(limbs: 4) }
+        divisors = (0..<count).map { _ in g.value(limbs: 3) | UInt256(w0: 0, w1: 0, w2: 1, w3: 0) }
+        topBitSet = (0..<count).map { _ in g.value(limbs: 4) | UInt256(w0: 0, w1: 0, w2: 0, w3: 1 << 63) }
+        decimals = wide.map(\.description)
+    }
+}
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -46,35 +57,54 @@ let benchmarks: @Sendable () -> Void = {
         scalingFactor: .kilo,
         maxDuration: .seconds(2)
     )
+    let t = Table()
 
-    func run(_ name: String, _ body: @escaping @Sendable (Int) throws -> Void) {
-        Benchmark(name) { benchmark in
-            var i = 0
-            for _ in benchmark.scaledIterations {
-                try body(i & (count - 1))
-                i &+= 1
-            }
+    Benchmark("UInt256 add (checked)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try t.amounts[i & mask] + t.amounts[(i + 1) & mask]) }
+    }
+    Benchmark("UInt256 mul (checked, DeFi-sized)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try t.amounts[i & mask] * t.rays[i & mask]) }
+    }
+    Benchmark("UInt256 mul 256x256->512 (multipliedFullWidth)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(t.wide[i & mask].multipliedFullWidth(by: t.wide[(i + 1) & mask])) }
+    }
+    Benchmark("UInt256 div 256/192-bit (GMP)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try t.wide[i & mask] / t.divisors[i & mask]) }
+    }
+    Benchmark("WadRayMath.wadMul") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try WadRayMath.wadMul(t.amounts[i & mask], t.wads[i & mask])) }
+    }
+    Benchmark("WadRayMath.rayMul") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try WadRayMath.rayMul(t.amounts[i & mask], t.rays[i & mask])) }
+    }
+    Benchmark("WadRayMath.rayDiv") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try WadRayMath.rayDiv(t.amounts[i & mask], t.rays[i & mask])) }
+    }
+    Benchmark("PercentageMath.percentMul") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try PercentageMath.percentMul(t.amounts[i & mask], 8_300)) }
+    }
+    Benchmark("FullMath.mulDiv (DeFi-sized)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(try FullMath.mulDiv(t.amounts[i & mask], t.rays[i & mask], t.rays[(i + 1) & mask])) }
+    }
+    Benchmark("FullMath.mulDiv (full-width 512/256, GMP)") { benchmark in
+        for i in benchmark.scaledIterations {
+            blackHole(try FullMath.mulDiv(t.wide[i & mask] >> 1, t.wide[(i + 1) & mask], t.topBitSet[i & mask]))
         }
     }
-
-    run("UInt256 add (checked)") { i in blackHole(try table.amounts[i] + table.amounts[i ^ 1]) }
-    run("UInt256 mul (checked, DeFi-sized)") { i in blackHole(try table.amounts[i] * table.rates[i]) }
-    run("UInt256 mul 256x256->512 (multipliedFullWidth)") { i in blackHole(table.wide[i].multipliedFullWidth(by: table.wide[i ^ 1])) }
-    run("UInt256 div 256/192-bit") { i in blackHole(try table.wide[i] / table.divisors[i]) }
-    run("WadRayMath.wadMul") { i in blackHole(try WadRayMath.wadMul(table.amounts[i], table.rates[i] >> 30)) }
-    run("WadRayMath.rayMul") { i in blackHole(try WadRayMath.rayMul(table.amounts[i], table.rates[i])) }
-    run("WadRayMath.rayDiv") { i in blackHole(try WadRayMath.rayDiv(table.amounts[i], table.rates[i])) }
-    run("PercentageMath.percentMul") { i in blackHole(try PercentageMath.percentMul(table.amounts[i], 8_300)) }
-    run("FullMath.mulDiv (DeFi-sized)") { i in blackHole(try FullMath.mulDiv(table.amounts[i], table.rates[i], table.rates[i ^ 1])) }
-    run("FullMath.mulDiv (full-width 512/256)") { i in
-        blackHole(try FullMath.mulDiv(table.wide[i] >> 1, table.wide[i ^ 1], table.wide[i ^ 2] | UInt256(w0: 0, w1: 0, w2: 0, w3: 1 << 63)))
+    Benchmark("DSSMath.rpow (86,400 s)") { benchmark in
+        for i in benchmark.scaledIterations {
+            blackHole(try DSSMath.rpow(1_000_000_001_547_125_957_863_212_448, UInt256(UInt64(86_400 + (i & mask))), base: DSSMath.ray))
+        }
     }
-    run("DSSMath.rpow (1 day of seconds)") { i in
-        blackHole(try DSSMath.rpow(1_000_000_001_547_125_957_863_212_448, UInt256(UInt64(86_400 + i)), base: DSSMath.ray))
+    Benchmark("UniswapV2Math.getAmountOut") { benchmark in
+        for i in benchmark.scaledIterations {
+            blackHole(try UniswapV2Math.getAmountOut(amountIn: t.wads[i & mask], reserveIn: t.amounts[i & mask], reserveOut: t.amounts[(i + 1) & mask]))
+        }
     }
-    run("UniswapV2Math.getAmountOut") { i in
-        blackHole(try UniswapV2Math.getAmountOut(amountIn: table.amounts[i] >> 10, reserveIn: table.amounts[i ^ 1], reserveOut: table.amounts[i ^ 2]))
+    Benchmark("UInt256 decimal print (78 digits)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(t.wide[i & mask].description) }
     }
-    run("UInt256 decimal print (78 digits)") { i in blackHole(table.wide[i].description) }
-    run("UInt256 decimal parse (78 digits)") { i in blackHole(UInt256(decimal: table.decimals[i])) }
+    Benchmark("UInt256 decimal parse (78 digits)") { benchmark in
+        for i in benchmark.scaledIterations { blackHole(UInt256(decimal: t.decimals[i & mask])) }
+    }
 }
