@@ -61,7 +61,7 @@ public struct Address: Sendable, Hashable, Comparable {
 
     /// 40 lowercase hex digits without prefix.
     public var lowercaseHex: String {
-        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        Hex.encode(bytes, prefix: false)
     }
 
     @inlinable
