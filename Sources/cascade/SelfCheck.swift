@@ -1,4 +1,5 @@
 import ArgumentParser
+import CascadeChain
 import CascadeMath
 
 /// `cascade selfcheck`: proves the native libraries are linked and give known answers.
@@ -51,6 +52,16 @@ struct SelfCheckCase: Sendable {
         },
         expect("GMP mpz decimal round trip", "-1157920892373161954235709850086879078532699846656405640394575840079131296399361") {
             (-(BigInteger(UInt256.max) * BigInteger(10) + BigInteger(11))).description
+        },
+            // libsecp256k1: k·G for k = 1, then Keccak-256 of X‖Y gives the well-known address.
+        expect("secp256k1 public key and Keccak-256 address of private key 1", "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf") {
+            try PrivateKey(hex: "0x" + String(repeating: "0", count: 63) + "1").address.checksummed
+        },
+        // libsecp256k1 recoverable signing and recovery, through EIP-191.
+        expect("secp256k1 sign and recover (EIP-191)", "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf") {
+            let key = try PrivateKey(hex: "0x" + String(repeating: "0", count: 63) + "1")
+            let message = Array("cascade self-check".utf8)
+            return try PersonalMessage.recoverSigner(message, signature: PersonalMessage.sign(message, with: key)).checksummed
         },
     ]
 }
