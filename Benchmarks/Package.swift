@@ -16,6 +16,18 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .systemLibrary(name: "CSecp256k1Raw", path: "Sources/CSecp256k1Raw", pkgConfig: "libsecp256k1"),
+        .executableTarget(
+            name: "CryptoBenchmarks",
+            dependencies: [
+                "CSecp256k1Raw",
+                .product(name: "CascadeChain", package: root),
+                .product(name: "CascadeMath", package: root),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CryptoBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "MathBenchmarks",
             dependencies: [
