@@ -8,7 +8,7 @@ import CSecp256k1
 /// value can sign. Equality and hashing compare the secret bytes.
 public struct PrivateKey: Sendable, Hashable {
     /// Big-endian scalar, validated to lie in [1, n − 1].
-    let secret: Bytes32
+    let secret: Secp256k1Bytes
 
     /// Creates a key from its 32-byte big-endian encoding.
     ///
@@ -16,7 +16,7 @@ public struct PrivateKey: Sendable, Hashable {
     ///   `.privateKeyIsZero` for 0, and `.privateKeyNotBelowCurveOrder` for values ≥ n.
     public init(bytes: some Collection<UInt8>) throws(KeyError) {
         guard bytes.count == 32 else { throw .invalidPrivateKeyLength(found: bytes.count) }
-        let secret = Bytes32(bytes)
+        let secret = Secp256k1Bytes(bytes)
         let valid = secret.withBytePointer { secp256k1_ec_seckey_verify(Secp256k1Context.shared.pointer, $0) }
         guard valid == 1 else {
             throw secret.isZero ? .privateKeyIsZero : .privateKeyNotBelowCurveOrder

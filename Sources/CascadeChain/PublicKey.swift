@@ -8,8 +8,8 @@ import CSecp256k1
 /// from the Keccak-256 hash of `rawXY`; use `withUnsafeRawXY` to hash it without allocating.
 public struct PublicKey: Sendable, Hashable {
     /// Big-endian affine coordinates of a validated curve point.
-    let x: Bytes32
-    let y: Bytes32
+    let x: Secp256k1Bytes
+    let y: Secp256k1Bytes
 
     /// Creates a key from the SEC 1 uncompressed encoding: 65 bytes `0x04‖X‖Y`, or the 64 bytes `X‖Y`.
     ///
@@ -26,8 +26,8 @@ public struct PublicKey: Sendable, Hashable {
             throw .invalidUncompressedLength(found: uncompressed.count)
         }
         let coordinates = uncompressed.suffix(64)
-        x = Bytes32(coordinates.prefix(32))
-        y = Bytes32(coordinates.suffix(32))
+        x = Secp256k1Bytes(coordinates.prefix(32))
+        y = Secp256k1Bytes(coordinates.suffix(32))
         guard libraryPoint != nil else { throw .publicKeyNotOnCurve }
     }
 
@@ -55,7 +55,7 @@ public struct PublicKey: Sendable, Hashable {
             let output = encoded.baseAddress!.assumingMemoryBound(to: UInt8.self)
             _ = secp256k1_ec_pubkey_serialize(
                 Secp256k1Context.shared.pointer, output, &length, &point, UInt32(SECP256K1_EC_UNCOMPRESSED))
-            return (Bytes32(encoded[1..<33]), Bytes32(encoded[33..<65]))
+            return (Secp256k1Bytes(encoded[1..<33]), Secp256k1Bytes(encoded[33..<65]))
         }
     }
 

@@ -11,16 +11,16 @@ import CSecp256k1
 /// rejected here.
 public struct RecoverableSignature: Sendable, Hashable {
     /// Big-endian r and s, each validated to lie in [1, n − 1].
-    let r: Bytes32
-    let s: Bytes32
+    let r: Secp256k1Bytes
+    let s: Secp256k1Bytes
     /// The y-parity of R: 0 or 1.
     public let recoveryID: UInt8
 
     /// The curve order n.
-    private static let curveOrder = Bytes32(bigEndianWords: (
+    private static let curveOrder = Secp256k1Bytes(bigEndianWords: (
         0xffff_ffff_ffff_ffff, 0xffff_ffff_ffff_fffe, 0xbaae_dce6_af48_a03b, 0xbfd2_5e8c_d036_4141))
     /// ⌊n / 2⌋, the largest s a low-S signature may have.
-    private static let halfCurveOrder = Bytes32(bigEndianWords: (
+    private static let halfCurveOrder = Secp256k1Bytes(bigEndianWords: (
         0x7fff_ffff_ffff_ffff, 0xffff_ffff_ffff_ffff, 0x5d57_6e73_57a4_501d, 0xdfe9_2f46_681b_20a0))
 
     /// Creates a signature from 32-byte big-endian r and s and a recovery id.
@@ -35,8 +35,8 @@ public struct RecoverableSignature: Sendable, Hashable {
     public init(r: some Collection<UInt8>, s: some Collection<UInt8>, recoveryID: UInt8) throws(SignatureError) {
         guard r.count == 32 else { throw .invalidRLength(found: r.count) }
         guard s.count == 32 else { throw .invalidSLength(found: s.count) }
-        let r = Bytes32(r)
-        let s = Bytes32(s)
+        let r = Secp256k1Bytes(r)
+        let s = Secp256k1Bytes(s)
         guard !r.isZero, r < Self.curveOrder else { throw .rOutOfRange(found: r.hex) }
         guard !s.isZero, s < Self.curveOrder else { throw .sOutOfRange(found: s.hex) }
         guard recoveryID <= 1 else { throw .invalidRecoveryID(found: recoveryID) }
@@ -46,7 +46,7 @@ public struct RecoverableSignature: Sendable, Hashable {
     /// Wraps a signature produced by `secp256k1_ecdsa_sign_recoverable`.
     init(_ signature: secp256k1_ecdsa_recoverable_signature) {
         var signature = signature
-        var rs = (Bytes32.zero, Bytes32.zero)
+        var rs = (Secp256k1Bytes.zero, Secp256k1Bytes.zero)
         var recoveryID: Int32 = 0
         withUnsafeMutableBytes(of: &rs) { output in
             _ = secp256k1_ecdsa_recoverable_signature_serialize_compact(

@@ -3,11 +3,11 @@
 /// The words hold the bytes in memory order, so `withUnsafeBytes` yields byte 0 first — the
 /// layout libsecp256k1 reads and writes. Only `<` interprets the bytes as a number: a big-endian
 /// 256-bit integer, which is how scalars and coordinates are encoded.
-struct Bytes32: Sendable, Hashable, Comparable {
+struct Secp256k1Bytes: Sendable, Hashable, Comparable {
     private var words: (UInt64, UInt64, UInt64, UInt64)
 
     /// All 32 bytes zero.
-    static let zero = Bytes32(bigEndianWords: (0, 0, 0, 0))
+    static let zero = Secp256k1Bytes(bigEndianWords: (0, 0, 0, 0))
 
     /// The big-endian 256-bit integer whose 64-bit words, most significant first, are `value`.
     init(bigEndianWords value: (UInt64, UInt64, UInt64, UInt64)) {
@@ -16,7 +16,7 @@ struct Bytes32: Sendable, Hashable, Comparable {
 
     /// Copies `bytes`, which must hold exactly 32 bytes; callers check the count and throw first.
     init(_ bytes: some Collection<UInt8>) {
-        precondition(bytes.count == 32, "Bytes32 needs 32 bytes, found \(bytes.count)")
+        precondition(bytes.count == 32, "Secp256k1Bytes needs 32 bytes, found \(bytes.count)")
         words = (0, 0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: bytes) }
     }
@@ -29,7 +29,7 @@ struct Bytes32: Sendable, Hashable, Comparable {
 
     /// `0x` followed by 64 lowercase hex digits; used in error messages.
     var hex: String {
-        "0x" + array.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        Hex.encode(array)
     }
 
     /// Calls `body` with the 32 bytes, byte 0 first; the buffer is valid only inside `body`.
@@ -44,14 +44,14 @@ struct Bytes32: Sendable, Hashable, Comparable {
         withUnsafeBytes { body($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
     }
 
-    static func == (lhs: Bytes32, rhs: Bytes32) -> Bool { lhs.words == rhs.words }
+    static func == (lhs: Secp256k1Bytes, rhs: Secp256k1Bytes) -> Bool { lhs.words == rhs.words }
 
     func hash(into hasher: inout Hasher) {
         withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
     /// Compares the values as big-endian 256-bit integers.
-    static func < (lhs: Bytes32, rhs: Bytes32) -> Bool {
+    static func < (lhs: Secp256k1Bytes, rhs: Secp256k1Bytes) -> Bool {
         lhs.bigEndianWords < rhs.bigEndianWords
     }
 
