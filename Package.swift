@@ -66,5 +66,9 @@ let package = Package(
             dependencies: ["CascadeChain", "CascadeMath"],
             resources: [.copy("Vectors")]
         ),
+        .testTarget(
+            name: "CascadeCLITests",
+            dependencies: ["cascade", "CascadeChain", "CascadeMath"]
+        ),
     ]
 )

@@ -174,25 +174,13 @@ public enum ABICodec {
 
     // MARK: Text helpers
 
-    /// Lowercase hex digits of `bytes`, without a prefix.
-    static func hexDigits(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
     /// `0x` and 8 hex digits.
     static func selectorHex(_ selector: UInt32) -> String {
-        withUnsafeBytes(of: selector.bigEndian) { "0x" + hexDigits($0) }
+        withUnsafeBytes(of: selector.bigEndian) { Hex.encode($0) }
     }
 
     /// `0x` and the 64 hex digits of a word.
     static func wordHex(_ word: UInt256) -> String {
-        "0x" + hexDigits(word.bigEndianBytes)
+        Hex.encode(word.bigEndianBytes)
     }
 }

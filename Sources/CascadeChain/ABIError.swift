@@ -71,7 +71,7 @@ public enum ABIError: Error, Hashable, Sendable, CustomStringConvertible {
             "invalid sign extension at offset \(offset): expected \(type) sign-extended to 256 bits, found \(ABICodec.wordHex(word))"
         case let .nonZeroTailPadding(type, offset, byte):
             "non-zero padding at offset \(offset): expected zero bytes after the \(type) contents, found 0x"
-                + ABICodec.hexDigits([byte])
+                + Hex.encode([byte], prefix: false)
         case let .invalidUTF8(offset):
             "invalid string at offset \(offset): expected UTF-8 text"
         case let .trailingBytes(offset, count):

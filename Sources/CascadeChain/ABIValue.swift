@@ -123,8 +123,8 @@ public enum ABIValue: Hashable, Sendable, CustomStringConvertible {
         case .int(let value, _): value.description
         case .address(let address): "0x" + address.lowercaseHex
         case .bool(let flag): flag ? "true" : "false"
-        case .fixedBytes(let value, let size): "0x" + ABICodec.hexDigits(value.bytes.prefix(size))
-        case .bytes(let bytes): "0x" + ABICodec.hexDigits(bytes)
+        case .fixedBytes(let value, let size): Hex.encode(value.bytes.prefix(size))
+        case .bytes(let bytes): Hex.encode(bytes)
         case .string(let text): text
         case .array(_, let elements), .fixedArray(_, let elements):
             "[" + elements.map(\.description).joined(separator: ",") + "]"

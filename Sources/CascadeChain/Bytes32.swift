@@ -76,7 +76,7 @@ public struct Bytes32: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The 64 lowercase hex digits, without a `0x` prefix.
-    public var hex: String { ABICodec.hexDigits(bytes) }
+    public var hex: String { Hex.encode(bytes, prefix: false) }
 
     /// `0x` followed by the 64 lowercase hex digits.
     public var description: String { "0x" + hex }

@@ -50,6 +50,6 @@ public enum KeyError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     private func hexByte(_ byte: UInt8) -> String {
-        "0x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        Hex.encode([byte])
     }
 }

@@ -1,0 +1,102 @@
+import CascadeMath
+
+/// An unsigned Ethereum transaction: legacy with EIP-155 replay protection, or EIP-1559
+/// (type 2, in the EIP-2718 envelope). The kind follows from ``fee``.
+///
+/// Amounts are wei; `gasLimit` is gas; `data` is the ABI-encoded calldata.
+public struct Transaction: Sendable, Hashable {
+    /// The EIP-155 / EIP-1559 chain id (1 for Ethereum mainnet).
+    public var chainID: UInt64
+    /// The sender's account nonce.
+    public var nonce: UInt64
+    /// The fee bid: a legacy gas price or EIP-1559's fee pair.
+    public var fee: TransactionFee
+    /// The most gas the transaction may use.
+    public var gasLimit: UInt64
+    /// The recipient, `nil` for contract creation.
+    public var to: Address?
+    /// Wei sent with the call.
+    public var value: UInt256
+    /// Calldata.
+    public var data: [UInt8]
+    /// EIP-2930 access list (type 2 only; empty for legacy).
+    public var accessList: [AccessListEntry]
+
+    public init(chainID: UInt64, nonce: UInt64, fee: TransactionFee, gasLimit: UInt64, to: Address?,
+                value: UInt256 = .zero, data: [UInt8] = [], accessList: [AccessListEntry] = []) {
+        self.chainID = chainID
+        self.nonce = nonce
+        self.fee = fee
+        self.gasLimit = gasLimit
+        self.to = to
+        self.value = value
+        self.data = data
+        self.accessList = accessList
+    }
+
+    /// The EIP-2718 type byte: 0 for legacy, 2 for EIP-1559.
+    public var type: UInt8 {
+        if case .legacy = fee { return 0 }
+        return 2
+    }
+
+    /// The fields common to both kinds, from `to` to `data`, as RLP items.
+    var callFields: [RLP.Item] {
+        [.bytes(to?.bytes ?? []), .bytes(value.minimalBigEndianBytes), .bytes(data)]
+    }
+
+    /// The bytes whose Keccak-256 is signed: for legacy, EIP-155's
+    /// `rlp([nonce, gasPrice, gas, to, value, data, chainId, 0, 0])`; for type 2,
+    /// `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to, value, data, accessList])`.
+    public var signingPayload: [UInt8] {
+        switch fee {
+        case .legacy(let gasPrice):
+            let fields: [RLP.Item] = [.integer(nonce), .bytes(gasPrice.minimalBigEndianBytes), .integer(gasLimit)]
+                + callFields + [.integer(chainID), .integer(0), .integer(0)]
+            return RLP.encode(.list(fields))
+        case .dynamic:
+            return [2] + RLP.encode(.list(dynamicFeeFields))
+        }
+    }
+
+    /// The nine unsigned fields of a type-2 transaction.
+    var dynamicFeeFields: [RLP.Item] {
+        [.integer(chainID), .integer(nonce), .bytes(fee.maxPriorityFeePerGas.minimalBigEndianBytes),
+         .bytes(fee.maxFeePerGas.minimalBigEndianBytes), .integer(gasLimit)]
+            + callFields + [.list(accessList.map(\.rlpItem))]
+    }
+
+    /// Keccak-256 of ``signingPayload``.
+    public var signingHash: Keccak256.Digest { Keccak256.hash(signingPayload) }
+
+    /// Signs with `key` (RFC 6979, low S) and returns the signed transaction with its raw
+    /// encoding and hash. Throws when the fee pair is inconsistent or a legacy transaction
+    /// carries an access list. Derives the sender's address each time: an account that signs
+    /// repeatedly should use ``signed(by:)``.
+    public func signed(with key: PrivateKey) throws(TransactionError) -> SignedTransaction {
+        try signed(by: Signer(key: key))
+    }
+
+    /// Signs with the signer's key; see ``signed(with:)``.
+    public func signed(by signer: Signer) throws(TransactionError) -> SignedTransaction {
+        let key = signer.key
+        try validate()
+        let signature: RecoverableSignature
+        do {
+            signature = try signingHash.withUnsafeBytes { digest throws(SignatureError) in try key.sign(digest: digest) }
+        } catch {
+            throw .invalidSignature("\(error)")
+        }
+        return SignedTransaction(transaction: self, signature: signature, sender: signer.address)
+    }
+
+    /// Checks the rules a node applies before accepting the transaction.
+    func validate() throws(TransactionError) {
+        switch fee {
+        case .legacy:
+            if !accessList.isEmpty { throw .accessListOnLegacy }
+        case .dynamic(let maxPriority, let maxFee):
+            if maxPriority > maxFee { throw .priorityFeeAboveMaxFee }
+        }
+    }
+}
