@@ -80,6 +80,30 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // What a liquidator does per attempt: ABI-encode the call, build the type-2 transaction,
+    // sign it, RLP-encode it and hash it.
+    let liquidator = Signer(key: keys[0])
+    let weth = Address(truncating: 0xC02A_AA39)
+    let usdc = Address(truncating: 0xA0B8_6991)
+    Benchmark("build + sign + encode an Aave liquidationCall transaction") { benchmark in
+        for i in benchmark.scaledIterations {
+            let call = ContractCall.aaveLiquidationCall(collateralAsset: weth, debtAsset: usdc, user: Address(truncating: UInt256(UInt64(i))),
+                                                        debtToCover: 1_500_000_000, receiveAToken: false)
+            let tx = Transaction(chainID: 1, nonce: UInt64(i), fee: .dynamic(maxPriorityFeePerGas: 2_000_000_000, maxFeePerGas: 90_000_000_000),
+                                 gasLimit: 400_000, to: Address(truncating: 0x8787_0BCA), data: call.encode())
+            blackHole(try tx.signed(by: liquidator))
+        }
+    }
+    let signedLiquidation = try! Transaction(
+        chainID: 1, nonce: 1, fee: .dynamic(maxPriorityFeePerGas: 2_000_000_000, maxFeePerGas: 90_000_000_000), gasLimit: 400_000,
+        to: Address(truncating: 0x8787_0BCA),
+        data: ContractCall.aaveLiquidationCall(collateralAsset: weth, debtAsset: usdc, user: liquidator.address,
+                                               debtToCover: 1_500_000_000, receiveAToken: false).encode()
+    ).signed(by: liquidator)
+    Benchmark("decode + recover a signed liquidationCall transaction") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try SignedTransaction.decode(signedLiquidation.raw)) }
+    }
+
     let nested = RLP.Item.list([.integer(9), .bytes(bytes(20)), .bytes(bytes(164)), .list([.bytes(bytes(32)), .bytes(bytes(32))])])
     let encoded = RLP.encode(nested)
     Benchmark("RLP encode (transaction-shaped)", configuration: .init(scalingFactor: .kilo)) { benchmark in
