@@ -5,6 +5,7 @@
 //   CGMP, CSecp256k1  system-library shims
 //   CascadeMath       exact 256-bit integers, fixed point, GMP-backed big integers
 //   CascadeChain      Keccak, secp256k1, RLP, ABI, transactions, fee markets, mempool
+//   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -14,6 +15,7 @@ let package = Package(
         .executable(name: "cascade", targets: ["cascade"]),
         .library(name: "CascadeMath", targets: ["CascadeMath"]),
         .library(name: "CascadeChain", targets: ["CascadeChain"]),
+        .library(name: "CascadeProtocols", targets: ["CascadeProtocols"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +44,10 @@ let package = Package(
             name: "CascadeChain",
             dependencies: ["CascadeMath", "CSecp256k1"]
         ),
+        .target(
+            name: "CascadeProtocols",
+            dependencies: ["CascadeMath", "CascadeChain"]
+        ),
 
         // Command-line interface
         .executableTarget(
@@ -65,6 +71,10 @@ let package = Package(
             name: "CascadeChainTests",
             dependencies: ["CascadeChain", "CascadeMath"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "CascadeProtocolsTests",
+            dependencies: ["CascadeProtocols", "CascadeChain", "CascadeMath"]
         ),
         .testTarget(
             name: "CascadeCLITests",

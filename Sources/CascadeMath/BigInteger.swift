@@ -12,19 +12,28 @@ import CGMP
 /// for balance in balances { supply += BigInteger(balance) }
 /// ```
 public struct BigInteger: @unchecked Sendable {
-    /// Owns one initialised `mpz_t` and clears it on deinit.
+    /// Owns one initialised `mpz_t` at a stable address and clears it on deinit. GMP is handed
+    /// the pointer itself, so an operation may name the same number twice (`a * a`) without
+    /// two overlapping Swift accesses to one property.
     @usableFromInline
     final class Box {
-        @usableFromInline var value = __mpz_struct()
+        @usableFromInline let value: UnsafeMutablePointer<__mpz_struct>
 
-        @usableFromInline init() { cgmp_mpz_init(&value) }
-
-        @usableFromInline init(copying other: Box) {
-            cgmp_mpz_init(&value)
-            cgmp_mpz_set(&value, &other.value)
+        @usableFromInline init() {
+            value = .allocate(capacity: 1)
+            cgmp_mpz_init(value)
         }
 
-        deinit { cgmp_mpz_clear(&value) }
+        @usableFromInline init(copying other: Box) {
+            value = .allocate(capacity: 1)
+            cgmp_mpz_init(value)
+            cgmp_mpz_set(value, other.value)
+        }
+
+        deinit {
+            cgmp_mpz_clear(value)
+            value.deallocate()
+        }
     }
 
     @usableFromInline var box: Box
@@ -40,9 +49,9 @@ public struct BigInteger: @unchecked Sendable {
 
     /// A new value computed by `body` into a fresh `mpz`.
     @usableFromInline
-    static func make(_ body: (inout __mpz_struct) -> Void) -> BigInteger {
-        var result = BigInteger()
-        body(&result.box.value)
+    static func make(_ body: (UnsafeMutablePointer<__mpz_struct>) -> Void) -> BigInteger {
+        let result = BigInteger()
+        body(result.box.value)
         return result
     }
 
@@ -52,7 +61,7 @@ public struct BigInteger: @unchecked Sendable {
     /// Converts a 64-bit signed value.
     public init(_ value: Int) {
         box = Box()
-        cgmp_mpz_set_si(&box.value, value)
+        cgmp_mpz_set_si(box.value, value)
     }
 
     /// Converts an unsigned 256-bit value exactly.
@@ -60,14 +69,14 @@ public struct BigInteger: @unchecked Sendable {
         box = Box()
         var limbs = (value.w0, value.w1, value.w2, value.w3)
         withUnsafePointer(to: &limbs) { pointer in
-            pointer.withMemoryRebound(to: UInt64.self, capacity: 4) { cgmp_mpz_import_limbs(&box.value, 4, $0) }
+            pointer.withMemoryRebound(to: UInt64.self, capacity: 4) { cgmp_mpz_import_limbs(box.value, 4, $0) }
         }
     }
 
     /// Converts a signed 256-bit value exactly.
     public init(_ value: Int256) {
         self.init(value.magnitude)
-        if value.isNegative { cgmp_mpz_neg(&box.value, &box.value) }
+        if value.isNegative { cgmp_mpz_neg(box.value, box.value) }
     }
 
     /// Parses an optional sign followed by decimal digits (any length); `nil` when malformed.
@@ -80,21 +89,21 @@ public struct BigInteger: @unchecked Sendable {
         }
         guard !body.isEmpty, body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         box = Box()
-        let status = String(body).withCString { cgmp_mpz_set_str(&box.value, $0, 10) }
+        let status = String(body).withCString { cgmp_mpz_set_str(box.value, $0, 10) }
         guard status == 0 else { return nil }
-        if negative { cgmp_mpz_neg(&box.value, &box.value) }
+        if negative { cgmp_mpz_neg(box.value, box.value) }
     }
 
     /// −1, 0 or 1.
-    public var signum: Int { Int(cgmp_mpz_sgn(&box.value)) }
+    public var signum: Int { Int(cgmp_mpz_sgn(box.value)) }
 
     /// `true` when the value is below zero.
     public var isNegative: Bool { signum < 0 }
 
     /// The value as `UInt256` when it is in [0, 2²⁵⁶ − 1], else `nil`.
     public var uint256Value: UInt256? {
-        guard signum >= 0, cgmp_mpz_size(&box.value) <= 4 else { return nil }
-        let limb = { (i: Int) in UInt64(cgmp_mpz_getlimbn(&self.box.value, i)) }
+        guard signum >= 0, cgmp_mpz_size(box.value) <= 4 else { return nil }
+        let limb = { (i: Int) in UInt64(cgmp_mpz_getlimbn(self.box.value, i)) }
         return UInt256(w0: limb(0), w1: limb(1), w2: limb(2), w3: limb(3))
     }
 
@@ -106,15 +115,15 @@ public struct BigInteger: @unchecked Sendable {
 
     /// |self|.
     public var magnitude: BigInteger {
-        BigInteger.make { cgmp_mpz_abs(&$0, &box.value) }
+        BigInteger.make { cgmp_mpz_abs($0, box.value) }
     }
 
     /// The nearest `Double` toward zero (GMP's `mpz_get_d`). Lossy: for reports and statistics only.
-    public var doubleValue: Double { cgmp_mpz_get_d(&box.value) }
+    public var doubleValue: Double { cgmp_mpz_get_d(box.value) }
 
     /// `self ** exponent`.
     public func power(_ exponent: UInt) -> BigInteger {
-        BigInteger.make { cgmp_mpz_pow_ui(&$0, &box.value, exponent) }
+        BigInteger.make { cgmp_mpz_pow_ui($0, box.value, exponent) }
     }
 
     /// Quotient truncated toward zero and remainder with the dividend's sign; throws
@@ -122,7 +131,7 @@ public struct BigInteger: @unchecked Sendable {
     public func quotientAndRemainder(dividingBy divisor: BigInteger) throws(Revert) -> (quotient: BigInteger, remainder: BigInteger) {
         if divisor.signum == 0 { throw .divisionByZero }
         var q = BigInteger(), r = BigInteger()
-        cgmp_mpz_tdiv_qr(&q.box.value, &r.box.value, &box.value, &divisor.box.value)
+        cgmp_mpz_tdiv_qr(q.box.value, r.box.value, box.value, divisor.box.value)
         return (q, r)
     }
 
@@ -130,7 +139,7 @@ public struct BigInteger: @unchecked Sendable {
     public func flooredQuotientAndRemainder(dividingBy divisor: BigInteger) throws(Revert) -> (quotient: BigInteger, remainder: BigInteger) {
         if divisor.signum == 0 { throw .divisionByZero }
         var q = BigInteger(), r = BigInteger()
-        cgmp_mpz_fdiv_qr(&q.box.value, &r.box.value, &box.value, &divisor.box.value)
+        cgmp_mpz_fdiv_qr(q.box.value, r.box.value, box.value, divisor.box.value)
         return (q, r)
     }
 }
@@ -139,19 +148,19 @@ public struct BigInteger: @unchecked Sendable {
 
 extension BigInteger {
     public static func + (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
-        make { cgmp_mpz_add(&$0, &lhs.box.value, &rhs.box.value) }
+        make { cgmp_mpz_add($0, lhs.box.value, rhs.box.value) }
     }
 
     public static func - (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
-        make { cgmp_mpz_sub(&$0, &lhs.box.value, &rhs.box.value) }
+        make { cgmp_mpz_sub($0, lhs.box.value, rhs.box.value) }
     }
 
     public static func * (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
-        make { cgmp_mpz_mul(&$0, &lhs.box.value, &rhs.box.value) }
+        make { cgmp_mpz_mul($0, lhs.box.value, rhs.box.value) }
     }
 
     public static prefix func - (value: BigInteger) -> BigInteger {
-        make { cgmp_mpz_neg(&$0, &value.box.value) }
+        make { cgmp_mpz_neg($0, value.box.value) }
     }
 
     /// Truncating division; throws ``Revert/divisionByZero``.
@@ -167,25 +176,25 @@ extension BigInteger {
     /// In-place addition, reusing this value's limbs when it is uniquely owned.
     public static func += (lhs: inout BigInteger, rhs: BigInteger) {
         lhs.makeUnique()
-        cgmp_mpz_add(&lhs.box.value, &lhs.box.value, &rhs.box.value)
+        cgmp_mpz_add(lhs.box.value, lhs.box.value, rhs.box.value)
     }
 
     /// In-place subtraction, reusing this value's limbs when it is uniquely owned.
     public static func -= (lhs: inout BigInteger, rhs: BigInteger) {
         lhs.makeUnique()
-        cgmp_mpz_sub(&lhs.box.value, &lhs.box.value, &rhs.box.value)
+        cgmp_mpz_sub(lhs.box.value, lhs.box.value, rhs.box.value)
     }
 
     /// In-place multiplication.
     public static func *= (lhs: inout BigInteger, rhs: BigInteger) {
         lhs.makeUnique()
-        cgmp_mpz_mul(&lhs.box.value, &lhs.box.value, &rhs.box.value)
+        cgmp_mpz_mul(lhs.box.value, lhs.box.value, rhs.box.value)
     }
 
     /// `self · 2^bits` (negative `bits` shifts right, rounding toward −∞).
     public static func << (lhs: BigInteger, bits: Int) -> BigInteger {
-        if bits >= 0 { return make { cgmp_mpz_mul_2exp(&$0, &lhs.box.value, mp_bitcnt_t(bits)) } }
-        return make { cgmp_mpz_fdiv_q_2exp(&$0, &lhs.box.value, mp_bitcnt_t(-bits)) }
+        if bits >= 0 { return make { cgmp_mpz_mul_2exp($0, lhs.box.value, mp_bitcnt_t(bits)) } }
+        return make { cgmp_mpz_fdiv_q_2exp($0, lhs.box.value, mp_bitcnt_t(-bits)) }
     }
 }
 
@@ -193,11 +202,11 @@ extension BigInteger {
 
 extension BigInteger: Comparable, Hashable {
     public static func == (lhs: BigInteger, rhs: BigInteger) -> Bool {
-        cgmp_mpz_cmp(&lhs.box.value, &rhs.box.value) == 0
+        cgmp_mpz_cmp(lhs.box.value, rhs.box.value) == 0
     }
 
     public static func < (lhs: BigInteger, rhs: BigInteger) -> Bool {
-        cgmp_mpz_cmp(&lhs.box.value, &rhs.box.value) < 0
+        cgmp_mpz_cmp(lhs.box.value, rhs.box.value) < 0
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -212,9 +221,9 @@ extension BigInteger: ExpressibleByIntegerLiteral {
 extension BigInteger: CustomStringConvertible {
     /// Decimal digits with a leading `-` when negative.
     public var description: String {
-        let size = cgmp_mpz_sizeinbase(&box.value, 10) + 2
+        let size = cgmp_mpz_sizeinbase(box.value, 10) + 2
         var buffer = [CChar](repeating: 0, count: size)
-        buffer.withUnsafeMutableBufferPointer { _ = cgmp_mpz_get_str($0.baseAddress, 10, &box.value) }
+        buffer.withUnsafeMutableBufferPointer { _ = cgmp_mpz_get_str($0.baseAddress, 10, box.value) }
         return String(cString: buffer)
     }
 }
