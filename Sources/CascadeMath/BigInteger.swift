@@ -38,6 +38,31 @@ public struct BigInteger: @unchecked Sendable {
         if !isKnownUniquelyReferenced(&box) { box = Box(copying: box) }
     }
 
+    /// Applies `operation(result, result, other)` to this value's own `mpz` in place (copy on
+    /// write first). Passing `&box.value` both as GMP's output and as an input would be two
+    /// overlapping accesses to one stored property, which Swift's exclusivity enforcement traps
+    /// at run time; this takes a single pointer and passes it for both.
+    @usableFromInline
+    mutating func updateInPlace(
+        with other: BigInteger,
+        _ operation: (UnsafeMutablePointer<__mpz_struct>, UnsafePointer<__mpz_struct>, UnsafePointer<__mpz_struct>) -> Void
+    ) {
+        makeUnique()
+        let target = box
+        withUnsafeMutablePointer(to: &target.value) { result in
+            if other.box === target {
+                operation(result, result, result)
+            } else {
+                withUnsafePointer(to: &other.box.value) { operation(result, result, $0) }
+            }
+        }
+    }
+
+    /// Negates a freshly created value in place (one pointer, for the same reason).
+    private mutating func negateInPlace() {
+        withUnsafeMutablePointer(to: &box.value) { cgmp_mpz_neg($0, $0) }
+    }
+
     /// A new value computed by `body` into a fresh `mpz`.
     @usableFromInline
     static func make(_ body: (inout __mpz_struct) -> Void) -> BigInteger {
@@ -67,7 +92,7 @@ public struct BigInteger: @unchecked Sendable {
     /// Converts a signed 256-bit value exactly.
     public init(_ value: Int256) {
         self.init(value.magnitude)
-        if value.isNegative { cgmp_mpz_neg(&box.value, &box.value) }
+        if value.isNegative { negateInPlace() }
     }
 
     /// Parses an optional sign followed by decimal digits (any length); `nil` when malformed.
@@ -82,7 +107,7 @@ public struct BigInteger: @unchecked Sendable {
         box = Box()
         let status = String(body).withCString { cgmp_mpz_set_str(&box.value, $0, 10) }
         guard status == 0 else { return nil }
-        if negative { cgmp_mpz_neg(&box.value, &box.value) }
+        if negative { negateInPlace() }
     }
 
     /// −1, 0 or 1.
@@ -166,20 +191,17 @@ extension BigInteger {
 
     /// In-place addition, reusing this value's limbs when it is uniquely owned.
     public static func += (lhs: inout BigInteger, rhs: BigInteger) {
-        lhs.makeUnique()
-        cgmp_mpz_add(&lhs.box.value, &lhs.box.value, &rhs.box.value)
+        lhs.updateInPlace(with: rhs) { cgmp_mpz_add($0, $1, $2) }
     }
 
     /// In-place subtraction, reusing this value's limbs when it is uniquely owned.
     public static func -= (lhs: inout BigInteger, rhs: BigInteger) {
-        lhs.makeUnique()
-        cgmp_mpz_sub(&lhs.box.value, &lhs.box.value, &rhs.box.value)
+        lhs.updateInPlace(with: rhs) { cgmp_mpz_sub($0, $1, $2) }
     }
 
     /// In-place multiplication.
     public static func *= (lhs: inout BigInteger, rhs: BigInteger) {
-        lhs.makeUnique()
-        cgmp_mpz_mul(&lhs.box.value, &lhs.box.value, &rhs.box.value)
+        lhs.updateInPlace(with: rhs) { cgmp_mpz_mul($0, $1, $2) }
     }
 
     /// `self · 2^bits` (negative `bits` shifts right, rounding toward −∞).
