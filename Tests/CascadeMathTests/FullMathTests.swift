@@ -117,23 +117,30 @@ final class FullMathTests: XCTestCase {
         let m = runRandomCases("FullMath", seed: 0xF11, cases: cases) { rng, i, m in
             let a = rng.uint256(), b = rng.uint256()
             let A = BigUInt(a), B = BigUInt(b)
+            let product = A * B
             let d: UInt256
             switch i % 4 {
             case 0: d = rng.uint256()
-            case 1: d = u256Wrapping((A * B) >> 256) &+ UInt256(UInt64(rng.below(3))) &- 1 // the 512-bit boundary
+            case 1: d = u256Wrapping(product >> 256) &+ UInt256(UInt64(rng.below(3))) &- 1 // the 512-bit boundary
             case 2: d = UInt256(rng.next() >> UInt64(rng.below(64)))
             default: d = i % 400 == 3 ? 0 : rng.uint256(bitLength: 1 + rng.below(256))
             }
-            let D = BigUInt(d)
-            let floor = oracleMulDiv(A, B, D, roundingUp: false)
+            // ⌊a·b/d⌋, ⌈a·b/d⌉ and a·b mod d from one exact division; d == 0 → division by
+            // zero, a quotient (or its ceiling) above 2^256 − 1 → overflow.
+            let floor: Result<UInt256, Revert>, ceiling: Result<UInt256, Revert>, exactRemainder: BigUInt
+            if d.isZero {
+                (floor, ceiling, exactRemainder) = (.failure(.divisionByZero), .failure(.divisionByZero), 0)
+            } else {
+                let (q, r) = product.quotientAndRemainder(dividingBy: BigUInt(d))
+                (floor, ceiling, exactRemainder) = (expectedUnsigned(q), expectedUnsigned(r.isZero ? q : q + 1), r)
+            }
             if case .failure = floor { m.tally("revert") }
             m.check(outcome { try FullMath.mulDiv(a, b, d) } == floor, "mulDiv(\(a), \(b), \(d))")
-            m.check(outcome { try FullMath.mulDivRoundingUp(a, b, d) } == oracleMulDiv(A, B, D, roundingUp: true),
-                    "mulDivRoundingUp(\(a), \(b), \(d))")
+            m.check(outcome { try FullMath.mulDivRoundingUp(a, b, d) } == ceiling, "mulDivRoundingUp(\(a), \(b), \(d))")
             let remainder = outcome { try FullMath.mulDivRemainder(a, b, d) }
             switch (remainder, floor) {
             case (.success(let v), .success(let q)):
-                m.check(v.quotient == q && BigUInt(v.remainder) == (A * B) % D, "mulDivRemainder(\(a), \(b), \(d))")
+                m.check(v.quotient == q && BigUInt(v.remainder) == exactRemainder, "mulDivRemainder(\(a), \(b), \(d))")
             case (.failure(let e), .failure(let expected)):
                 m.check(e == expected, "mulDivRemainder(\(a), \(b), \(d)) threw \(e)")
             default:

@@ -23,7 +23,7 @@ final class RoundingTests: XCTestCase {
     }
 
     func testDividedMatchesFormula() {
-        let cases = 20_000
+        let cases = 15_000
         let m = runRandomCases("divided(by:rounding:)", seed: 0x20D, cases: cases) { rng, i, m in
             var n = rng.uint256()
             let d = i % 5 == 0 ? UInt256(UInt64(rng.below(4))) : rng.uint256()

@@ -32,8 +32,8 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func chance(_ numerator: Int, in denominator: Int) -> Bool { below(denominator) < numerator }
 }
 
-/// The first values of SplitMix64 seeded with 1234567, as published with the reference C
-/// implementation (https://prng.di.unimi.it/splitmix64.c) and used by many test suites.
+/// The first values of SplitMix64 seeded with 1234567, computed independently (Python) from the
+/// reference C implementation, https://prng.di.unimi.it/splitmix64.c.
 let splitMix64ReferenceSeed: UInt64 = 1_234_567
 let splitMix64ReferenceOutputs: [UInt64] = [
     6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
@@ -54,39 +54,66 @@ extension BigUInt {
     }
 }
 
+/// Two's-complement negation of four 64-bit limbs modulo 2²⁵⁶ (invert, add one with carry):
+/// the oracle's own arithmetic on plain UInt64s, independent of UInt256's operators.
+func negatedLimbs(_ l: (UInt64, UInt64, UInt64, UInt64)) -> (UInt64, UInt64, UInt64, UInt64) {
+    let (r0, c0) = (~l.0).addingReportingOverflow(1)
+    let (r1, c1) = (~l.1).addingReportingOverflow(c0 ? 1 : 0)
+    let (r2, c2) = (~l.2).addingReportingOverflow(c1 ? 1 : 0)
+    let r3 = (~l.3) &+ (c2 ? 1 : 0)
+    return (r0, r1, r2, r3)
+}
+
+/// The low four words of `value` (its value mod 2²⁵⁶).
+func lowLimbs(_ value: BigUInt) -> (UInt64, UInt64, UInt64, UInt64) {
+    var l: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    for (i, word) in value.words.enumerated() {
+        switch i {
+        case 0: l.0 = UInt64(word)
+        case 1: l.1 = UInt64(word)
+        case 2: l.2 = UInt64(word)
+        case 3: l.3 = UInt64(word)
+        default: return l
+        }
+    }
+    return l
+}
+
 extension BigInt {
     /// The exact value of an Int256, read from its two's-complement limbs.
     init(_ value: Int256) {
-        let pattern = BigUInt(value.bitPattern)
-        self = value.bitPattern.w3 >> 63 == 1 ? BigInt(sign: .minus, magnitude: two256 - pattern) : BigInt(pattern)
+        let p = value.bitPattern
+        if p.w3 >> 63 == 0 {
+            self.init(BigUInt(p))
+        } else {
+            let m = negatedLimbs((p.w0, p.w1, p.w2, p.w3)) // |value| = 2^256 − pattern
+            self.init(sign: .minus, magnitude: BigUInt(words: [UInt(m.0), UInt(m.1), UInt(m.2), UInt(m.3)]))
+        }
     }
 }
 
 /// The UInt256 with the limbs of `value`, which must be below 2²⁵⁶.
 func u256(_ value: BigUInt) -> UInt256 {
-    precondition(value < two256, "oracle value does not fit 256 bits")
-    let w = value.words
-    func limb(_ i: Int) -> UInt64 { i < w.count ? UInt64(w[i]) : 0 }
-    return UInt256(w0: limb(0), w1: limb(1), w2: limb(2), w3: limb(3))
+    precondition(value.bitWidth <= 256, "oracle value does not fit 256 bits")
+    return u256Wrapping(value)
 }
 
 /// `value mod 2²⁵⁶` as a UInt256 (EVM wrapping).
 func u256Wrapping(_ value: BigUInt) -> UInt256 {
-    let w = value.words
-    func limb(_ i: Int) -> UInt64 { i < w.count ? UInt64(w[i]) : 0 }
-    return UInt256(w0: limb(0), w1: limb(1), w2: limb(2), w3: limb(3))
+    let l = lowLimbs(value)
+    return UInt256(w0: l.0, w1: l.1, w2: l.2, w3: l.3)
 }
 
 /// `value mod 2²⁵⁶` as an Int256 bit pattern (two's complement of any integer).
 func i256Wrapping(_ value: BigInt) -> Int256 {
-    let low = BigUInt(words: value.magnitude.words.prefix(4)) // |value| mod 2²⁵⁶
-    if value.sign == .plus || low.isZero { return Int256(bitPattern: u256(low)) }
-    return Int256(bitPattern: u256(two256 - low)) // −|value| ≡ 2²⁵⁶ − (|value| mod 2²⁵⁶)
+    let low = lowLimbs(value.magnitude) // |value| mod 2²⁵⁶
+    let l = value.sign == .minus ? negatedLimbs(low) : low // −|value| ≡ 2²⁵⁶ − (|value| mod 2²⁵⁶)
+    return Int256(bitPattern: UInt256(w0: l.0, w1: l.1, w2: l.2, w3: l.3))
 }
 
 /// The Int256 equal to `value`, which must be in [−2²⁵⁵, 2²⁵⁵ − 1].
 func i256(_ value: BigInt) -> Int256 {
-    precondition(value >= int256MinOracle && value <= int256MaxOracle, "oracle value does not fit int256")
+    precondition(fitsInt256(value), "oracle value does not fit int256")
     return i256Wrapping(value)
 }
 
@@ -119,13 +146,20 @@ func outcome<T>(_ body: () throws -> T) -> Result<T, Revert> {
 /// The expected outcome of an unsigned operation whose exact result is `exact`: `.overflow`
 /// when it exceeds 2²⁵⁶ − 1.
 func expectedUnsigned(_ exact: BigUInt) -> Result<UInt256, Revert> {
-    exact > uint256MaxOracle ? .failure(.overflow) : .success(u256(exact))
+    exact.bitWidth > 256 ? .failure(.overflow) : .success(u256(exact))
+}
+
+/// `true` when `x` is in [−2²⁵⁵, 2²⁵⁵ − 1]: |x| < 2²⁵⁵, or x = −2²⁵⁵ exactly. (Bit counts
+/// instead of comparisons with shared constants, which the two test lanes would contend for.)
+func fitsInt256(_ x: BigInt) -> Bool {
+    let bits = x.magnitude.bitWidth
+    return bits <= 255 || (x.sign == .minus && bits == 256 && x.magnitude.trailingZeroBitCount == 255)
 }
 
 /// The expected outcome of a signed operation whose exact result is `exact`: `.overflow` when
 /// it is outside [−2²⁵⁵, 2²⁵⁵ − 1].
 func expectedSigned(_ exact: BigInt) -> Result<Int256, Revert> {
-    exact < int256MinOracle || exact > int256MaxOracle ? .failure(.overflow) : .success(i256(exact))
+    fitsInt256(exact) ? .success(i256Wrapping(exact)) : .failure(.overflow)
 }
 
 // MARK: - Edge-biased values
@@ -347,13 +381,13 @@ func checkFixedPoint(_ name: String, seed: UInt64, cases: Int = 5_000, canRevert
 /// `n > 2²⁵⁶ − 1 ? .overflow : n / d` (the numerator, including any rounding term, must fit).
 func oracleQuotient(numerator n: BigUInt, divisor d: BigUInt) -> Result<UInt256, Revert> {
     if d.isZero { return .failure(.divisionByZero) }
-    return n > uint256MaxOracle ? .failure(.overflow) : .success(u256(n / d))
+    return n.bitWidth > 256 ? .failure(.overflow) : .success(u256(n / d))
 }
 
 /// ⌈n / d⌉ as ⌊n/d⌋ + (n mod d ≠ 0), with the numerator (without rounding term) required to fit.
 func oracleCeilQuotient(numerator n: BigUInt, divisor d: BigUInt) -> Result<UInt256, Revert> {
     if d.isZero { return .failure(.divisionByZero) }
-    if n > uint256MaxOracle { return .failure(.overflow) }
+    if n.bitWidth > 256 { return .failure(.overflow) }
     let (q, r) = n.quotientAndRemainder(dividingBy: d)
     return .success(u256(r.isZero ? q : q + 1))
 }

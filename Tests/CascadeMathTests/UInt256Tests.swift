@@ -17,7 +17,7 @@ let uint256RandomCases = 100_000
 /// `+ - &+ &-` and the reporting-overflow primitives.
 func checkAdditive(_ a: UInt256, _ b: UInt256, _ A: BigUInt, _ B: BigUInt, _ m: inout Mismatches) {
     let sum = A + B
-    let sumOverflows = sum > uint256MaxOracle
+    let sumOverflows = sum.bitWidth > 256
     let wrappedSum = u256Wrapping(sum)
     m.check(outcome { try a + b } == (sumOverflows ? .failure(.overflow) : .success(wrappedSum)), "\(a) + \(b)")
     m.check(a &+ b == wrappedSum, "\(a) &+ \(b)")
@@ -25,7 +25,14 @@ func checkAdditive(_ a: UInt256, _ b: UInt256, _ A: BigUInt, _ B: BigUInt, _ m: 
     m.check(s == wrappedSum && o == sumOverflows, "\(a).addingReportingOverflow(\(b))")
 
     let underflows = A < B
-    let wrappedDifference = underflows ? u256(two256 - (B - A)) : u256(A - B)
+    // A − B mod 2^256: the two's complement of B − A when B > A.
+    let wrappedDifference: UInt256
+    if underflows {
+        let l = negatedLimbs(lowLimbs(B - A))
+        wrappedDifference = UInt256(w0: l.0, w1: l.1, w2: l.2, w3: l.3)
+    } else {
+        wrappedDifference = u256(A - B)
+    }
     m.check(outcome { try a - b } == (underflows ? .failure(.underflow) : .success(wrappedDifference)), "\(a) - \(b)")
     m.check(a &- b == wrappedDifference, "\(a) &- \(b)")
     let (d, u) = a.subtractingReportingOverflow(b)
@@ -35,7 +42,7 @@ func checkAdditive(_ a: UInt256, _ b: UInt256, _ A: BigUInt, _ B: BigUInt, _ m: 
 /// `* &*`, `multipliedFullWidth`, `multipliedReportingOverflow`, `multipliedWrapping`.
 func checkMultiplicative(_ a: UInt256, _ b: UInt256, _ A: BigUInt, _ B: BigUInt, _ m: inout Mismatches) {
     let product = A * B
-    let overflows = product > uint256MaxOracle
+    let overflows = product.bitWidth > 256
     let low = u256Wrapping(product), high = u256Wrapping(product >> 256)
     m.check(outcome { try a * b } == (overflows ? .failure(.overflow) : .success(low)), "\(a) * \(b)")
     m.check(a &* b == low, "\(a) &* \(b)")
@@ -227,6 +234,33 @@ final class UInt256Tests: XCTestCase {
         }
     }
 
+    /// The fast limb-level conversions of TestRandom.swift agree with their definitions
+    /// written in BigUInt/BigInt arithmetic (so the oracle plumbing is itself checked).
+    func testOracleConversionsMatchTheirDefinitions() {
+        var rng = SplitMix64(seed: 0x0AC1E)
+        for i in 0..<3_000 {
+            let pattern = rng.uint256()
+            let P = BigUInt(pattern)
+            XCTAssertEqual(P, BigUInt(pattern.description, radix: 10)!) // limbs → value, cross-checked via text
+            let signed = Int256(bitPattern: pattern)
+            let definition = P >= (BigUInt(1) << 255) ? BigInt(P) - BigInt(two256) : BigInt(P)
+            XCTAssertEqual(BigInt(signed), definition)
+            // Any integer, reduced mod 2^256, both ways.
+            let wide = BigInt(P) * BigInt(BigUInt(rng.uint256())) * (i % 2 == 0 ? 1 : -1) + BigInt(i)
+            var reduced = wide % BigInt(two256)
+            if reduced < 0 { reduced += BigInt(two256) }
+            XCTAssertEqual(BigUInt(i256Wrapping(wide).bitPattern), reduced.magnitude)
+            XCTAssertEqual(BigUInt(u256Wrapping(wide.magnitude)), wide.magnitude % two256)
+        }
+        XCTAssertEqual(BigInt(Int256.min), -(BigInt(1) << 255))
+        XCTAssertEqual(i256Wrapping(-(BigInt(1) << 255)), .min)
+        XCTAssertEqual(i256Wrapping(-BigInt(two256)), 0)
+        XCTAssertEqual(u256(uint256MaxOracle), .max)
+        for x in [int256MinOracle, int256MaxOracle, BigInt(0), BigInt(-1)] { XCTAssertTrue(fitsInt256(x), "\(x)") }
+        for x in [int256MinOracle - 1, int256MaxOracle + 1, BigInt(two256), -BigInt(two256)] { XCTAssertFalse(fitsInt256(x), "\(x)") }
+        XCTAssertFalse(fitsInt256(-(BigInt(1) << 255) - (BigInt(1) << 254))) // 256 bits, not a power of two
+    }
+
     // MARK: Edge set: every pair through every operation
 
     func testEdgeSetPairsThroughEveryOperation() {
@@ -292,7 +326,7 @@ final class UInt256Tests: XCTestCase {
         let m = runRandomCases("UInt256 + - &+ &-", seed: 0xADD, cases: uint256RandomCases) { rng, _, m in
             let a = rng.uint256(), b = rng.uint256()
             let A = BigUInt(a), B = BigUInt(b)
-            m.tally("overflow", when: A + B > uint256MaxOracle)
+            m.tally("overflow", when: (A + B).bitWidth > 256)
             m.tally("underflow", when: A < B)
             checkAdditive(a, b, A, B, &m)
         }
@@ -306,7 +340,7 @@ final class UInt256Tests: XCTestCase {
         let m = runRandomCases("UInt256 * &* fullWidth", seed: 0x3A1, cases: uint256RandomCases) { rng, _, m in
             let a = rng.uint256(), b = rng.uint256()
             let A = BigUInt(a), B = BigUInt(b)
-            m.tally("overflow", when: A * B > uint256MaxOracle)
+            m.tally("overflow", when: (A * B).bitWidth > 256)
             checkMultiplicative(a, b, A, B, &m)
         }
         m.finish(minimumCases: uint256RandomCases * 5)
@@ -362,7 +396,7 @@ final class UInt256Tests: XCTestCase {
         let cases = uint256RandomCases / 4
         let m = runRandomCases("UInt256 powerWrapping", seed: 0x90F, cases: cases) { rng, _, m in
             let a = rng.uint256()
-            let e = rng.chance(1, in: 200) ? rng.uint256() : rng.small(bits: 10)
+            let e = rng.chance(1, in: 1_000) ? rng.uint256() : rng.small(bits: 10)
             m.check(a.powerWrapping(e) == u256(oraclePowerWrapping(BigUInt(a), BigUInt(e))), "\(a).powerWrapping(\(e))")
         }
         m.finish(minimumCases: cases)
