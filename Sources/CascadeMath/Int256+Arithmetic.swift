@@ -122,7 +122,7 @@ extension Int256 {
     /// Shift left (EVM `SHL`): bits past bit 255 are lost, the sign is not preserved.
     @inlinable
     public static func << (lhs: Int256, rhs: Int) -> Int256 {
-        if rhs < 0 { return lhs >> -rhs }
+        if rhs < 0 { return lhs >> Int(clamping: rhs.magnitude) } // not -rhs: Int.min would trap
         return Int256(bitPattern: lhs.bitPattern << rhs)
     }
 
@@ -130,7 +130,7 @@ extension Int256 {
     /// a shift ≥ 256 gives 0 or −1.
     @inlinable
     public static func >> (lhs: Int256, rhs: Int) -> Int256 {
-        if rhs < 0 { return lhs << -rhs }
+        if rhs < 0 { return lhs << Int(clamping: rhs.magnitude) } // not -rhs: Int.min would trap
         if !lhs.isNegative { return Int256(bitPattern: lhs.bitPattern >> rhs) }
         if rhs >= 256 { return Int256(bitPattern: .max) }
         return Int256(bitPattern: ~(~lhs.bitPattern >> rhs))

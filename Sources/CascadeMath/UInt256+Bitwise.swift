@@ -23,10 +23,10 @@ extension UInt256 {
     }
 
     /// Logical shift left; bits shifted past bit 255 are lost; a shift ≥ 256 gives 0.
-    /// A negative count shifts right.
+    /// A negative count shifts right (`Int.min` included: its magnitude is clamped, not negated).
     @inlinable
     public static func << (lhs: UInt256, rhs: Int) -> UInt256 {
-        if rhs < 0 { return lhs >> -rhs }
+        if rhs < 0 { return lhs >> Int(clamping: rhs.magnitude) }
         if rhs >= 256 { return .zero }
         let limbs = rhs >> 6
         let bits = UInt64(rhs & 63)
@@ -45,10 +45,11 @@ extension UInt256 {
                        w3: l.3 << bits | l.2 >> back)
     }
 
-    /// Logical shift right; a shift ≥ 256 gives 0. A negative count shifts left.
+    /// Logical shift right; a shift ≥ 256 gives 0. A negative count shifts left (`Int.min`
+    /// included: its magnitude is clamped, not negated).
     @inlinable
     public static func >> (lhs: UInt256, rhs: Int) -> UInt256 {
-        if rhs < 0 { return lhs << -rhs }
+        if rhs < 0 { return lhs << Int(clamping: rhs.magnitude) }
         if rhs >= 256 { return .zero }
         let limbs = rhs >> 6
         let bits = UInt64(rhs & 63)
