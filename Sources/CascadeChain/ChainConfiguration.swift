@@ -25,7 +25,7 @@ import CascadeMath
 /// | `chain.mempool.max_size` | integer ≥ 1 | 6,144 | geth `GlobalSlots` + `GlobalQueue` |
 /// | `chain.mempool.price_bump_percent` | integer 0 … 1,000 | 10 | geth `txpool.pricebump` |
 /// | `chain.background.mode` | `none`, `constant`, `replay`, `volatility` | `none` | — |
-/// | `chain.background.demand_share` | number ≥ 0 (not `none`) | 1.0 | background alone fills the block (see ``BackgroundModel``) |
+/// | `chain.background.demand_share` | number ≥ 0 (not `none`) | 1.5 | blocks stay full despite the noise; the clearing price sits at the bid distribution's 33rd percentile (``BackgroundModel``) |
 /// | `chain.background.median_bid`, `chain.background.p90_bid` | amounts (constant, volatility) | 10 gwei, 35 gwei | 12 March 2020, 00–06 h UTC (``VolatilityCoupling``) |
 /// | `chain.background.series` | name of a text in `texts` (replay) | required | — |
 /// | `chain.background.half_life_hours` | number > 0 (volatility) | 3 | fitted, ``VolatilityCoupling`` |
@@ -125,8 +125,10 @@ public struct ChainConfiguration: Sendable, Hashable {
         if mode != "replay" { try reader.refuse(["chain.background.series"], because: "chain.background.mode = \"replay\"") }
         if mode != "volatility" { try reader.refuse(volatilityKeys, because: "chain.background.mode = \"volatility\"") }
 
-        var share = 1.0
-        if mode != "none" { share = try reader.number("chain.background.demand_share", atLeast: 0, orAbove: nil, default: 1) }
+        var share = BackgroundModel.defaultDemandShare
+        if mode != "none" {
+            share = try reader.number("chain.background.demand_share", atLeast: 0, orAbove: nil, default: BackgroundModel.defaultDemandShare)
+        }
         var seriesStart: UInt64?
         switch mode {
         case "constant":

@@ -22,7 +22,7 @@ import Foundation
 /// | ``bidElasticity`` | 1.5 | hours 10–17 against 00–05: mean gas price ×9.28 while mean hourly range ×4.37, ln 9.28 / ln 4.37 = 1.51 |
 /// | ``halfLifeHours`` | 3 | least squares of ln(mean gas price) over the 24 hours with elasticity 1.5: half-lives 2, 3, 4 h give 5.8, 4.5, 4.6 (gas stayed high for hours after the 10:00 crash) |
 /// | ``demandElasticity`` | 0.42 | transactions per hour ranged 22,000–41,000 (×1.86) that day, ln 1.86 / ln 4.37; a lower bound, as full blocks cap what was included (uncertain) |
-/// | ``demandShare`` | 1.0 | calm background fills the block; agents must outbid its lowest bids |
+/// | ``demandShare`` | 1.5 | ``BackgroundModel/defaultDemandShare``: blocks full, clearing at the 33rd percentile |
 public struct VolatilityCoupling: Sendable, Hashable {
     /// Calm gas demand as a share of the block gas limit (≥ 0; above 1 means excess demand).
     public let demandShare: Double
@@ -54,7 +54,7 @@ public struct VolatilityCoupling: Sendable, Hashable {
     public static let calmBids2020 = LogNormal(quantile: 0.5, is: 10, quantile: 0.9, is: 35)!
 
     /// The defaults fitted to 12 March 2020 (table above).
-    public static let blackThursday = VolatilityCoupling(demandShare: 1.0, calmBids: calmBids2020, halfLifeHours: 3,
+    public static let blackThursday = VolatilityCoupling(demandShare: BackgroundModel.defaultDemandShare, calmBids: calmBids2020, halfLifeHours: 3,
                                                          calmHourlyVolatility: 0.0152, bidElasticity: 1.5, demandElasticity: 0.42)
 
     /// The calm mean absolute log return per block of `blockTimeSeconds`.
