@@ -20,4 +20,10 @@ public struct BackgroundBid: Sendable, Hashable {
         self.gas = gas
         self.maxFeePerGas = maxFeePerGas
     }
+
+    /// A slice bidding `weiPerGas`, which fits by construction.
+    init(gas: UInt64, weiPerGas: UInt64) {
+        self.gas = gas
+        self.maxFeePerGas = UInt256(weiPerGas)
+    }
 }

@@ -24,6 +24,13 @@ public struct BackgroundBlockDemand: Sendable, Hashable {
         self.priorityFee = priorityFee
     }
 
+    /// Demand from slices the caller built sorted, with their total gas (no checks).
+    init(sortedBids: [BackgroundBid], gasDemanded: UInt64, priorityFee: UInt256) {
+        self.bids = sortedBids
+        self.gasDemanded = gasDemanded
+        self.priorityFee = priorityFee
+    }
+
     /// No background demand.
     public static let none = BackgroundBlockDemand(bids: [], priorityFee: .zero)
 }

@@ -117,9 +117,9 @@ public struct BackgroundDemand: Sendable {
             let u = Swift.min((Double(stratum) + Distributions.unitInterval(using: &random)) / Double(k), 1 - 0x1p-53)
             let sliceGas = each + (j < extra ? 1 : 0)
             guard sliceGas > 0 else { continue }
-            slices.append(BackgroundBid(gas: sliceGas, maxFeePerGas: UInt256(Self.clampedUInt64(bids.quantile(u) * 1e9))))
+            slices.append(BackgroundBid(gas: sliceGas, weiPerGas: Self.clampedUInt64(bids.quantile(u) * 1e9)))
         }
-        return BackgroundBlockDemand(bids: slices, priorityFee: priorityFee)
+        return BackgroundBlockDemand(sortedBids: slices, gasDemanded: gas, priorityFee: priorityFee)
     }
 
     /// `⌊x⌋` clamped to `[0, 2⁶⁴ − 1]`; NaN gives 0.

@@ -119,7 +119,7 @@ public struct BlockBuilder: Sendable {
         var included: [IncludedTransaction] = []
         var remaining = gasLimit
         var agentGas: UInt64 = 0, backgroundGas: UInt64 = 0
-        var backgroundFees = UInt256.zero, burned = UInt256.zero, tips = UInt256.zero
+        var backgroundTips = UInt256.zero, burned = UInt256.zero, tips = UInt256.zero
         var clearingPrice: UInt256?
         var slice = 0
         var sliceTaken: UInt64 = 0
@@ -135,13 +135,13 @@ public struct BlockBuilder: Sendable {
             if let tip = sliceTip, head.map({ tip >= $0.tip }) ?? true {
                 let take = Swift.min(bids[slice].gas - sliceTaken, remaining)
                 if take > 0 {
-                    let payment = FeePayment(gasUsed: take, baseFee: baseFee, effectiveTip: tip)
+                    // A slice's tip is at most its bid, below 2⁶⁴ wei: the product fits in 128 bits.
+                    // Its base-fee part is charged once for all background gas after the auction.
+                    Self.add(UInt256(UInt128(take) &* UInt128(tip.w0)), to: &backgroundTips)
                     backgroundGas += take
                     remaining -= take
-                    Self.add(payment.feePaid, to: &backgroundFees)
-                    Self.add(payment.burned, to: &burned)
-                    Self.add(payment.tip, to: &tips)
-                    clearingPrice = Swift.min(clearingPrice ?? payment.effectiveGasPrice, payment.effectiveGasPrice)
+                    let price = baseFee &+ tip
+                    clearingPrice = Swift.min(clearingPrice ?? price, price)
                 }
                 sliceTaken += take
                 if sliceTaken == bids[slice].gas {
@@ -182,6 +182,12 @@ public struct BlockBuilder: Sendable {
         dropped.sort { $0.arrival != $1.arrival ? $0.arrival < $1.arrival : $0.hash.precedes($1.hash) }
         outcomes += dropped.map { TransactionOutcome($0, block: number, fate: .dropped) }
 
+        // Background: burned = its gas · base fee (exact: gas < 2⁶⁴ and the base fee of any block
+        // that included background is at most a slice bid, below 2⁶⁴).
+        let backgroundBurned = UInt256(backgroundGas) &* baseFee
+        let backgroundFees = backgroundBurned &+ backgroundTips
+        Self.add(backgroundBurned, to: &burned)
+        Self.add(backgroundTips, to: &tips)
         var feesPaid = backgroundFees
         for item in included { Self.add(item.payment.feePaid, to: &feesPaid) }
         let gasUsed = agentGas + backgroundGas

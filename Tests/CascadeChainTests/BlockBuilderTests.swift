@@ -226,7 +226,6 @@ final class BlockBuilderTests: XCTestCase {
     func testBackgroundWinsTiesAndFillsTheRest() throws {
         var pool = Mempool(policy: B.policy())
         var builder = B.firstPriceBuilder(gasLimit: 1_000_000)
-        var book = NonceBook()
         try pool.insert(B.legacy(1, gasPriceGwei: 50, gasLimit: 300_000), block: 1)
         let background = BackgroundBlockDemand(bids: [
             BackgroundBid(gas: 400_000, maxFeePerGas: 80 &* gwei),
