@@ -23,7 +23,6 @@ struct BinaryHeap<Element: Comparable> {
     }
 
     var count: Int { storage.count }
-    var isEmpty: Bool { storage.isEmpty }
 
     /// The smallest element, or `nil` when empty.
     /// - Complexity: O(1).

@@ -230,17 +230,11 @@ public struct Mempool: Sendable {
 
     /// Forgets senders with nothing pending (their order in `senders` never decides anything).
     mutating func removeEmptySenders() {
+        // From the end, so a sender swapped into a freed place has already been checked.
         var index = senders.count
         while index > 0 {
             index -= 1
-            guard senders[index].slots.isEmpty else { continue }
-            senderIndex[senders[index].address] = nil
-            let last = senders.count - 1
-            if index != last {
-                senders.swapAt(index, last)
-                senderIndex[senders[index].address] = Int32(index)
-            }
-            senders.removeLast()
+            if senders[index].slots.isEmpty { removeEmptySender(at: index) }
         }
         compactHeapsIfNeeded()
     }
@@ -302,6 +296,7 @@ public struct Mempool: Sendable {
         if senders[senderSlot].slots.isEmpty { removeEmptySender(at: senderSlot) }
     }
 
+    /// Forgets the empty sender queue at `index`, moving the last queue into its place.
     private mutating func removeEmptySender(at index: Int) {
         senderIndex[senders[index].address] = nil
         let last = senders.count - 1
