@@ -18,6 +18,16 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSecp256k1Raw", path: "Sources/CSecp256k1Raw", pkgConfig: "libsecp256k1"),
         .executableTarget(
+            name: "ChainBenchmarks",
+            dependencies: [
+                .product(name: "CascadeChain", package: root),
+                .product(name: "CascadeMath", package: root),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ChainBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "CryptoBenchmarks",
             dependencies: [
                 "CSecp256k1Raw",
