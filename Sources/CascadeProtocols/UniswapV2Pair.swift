@@ -48,6 +48,10 @@ public struct UniswapV2Pair: Sendable, Hashable {
     /// The protocol-fee recipient (`factory.feeTo()`); `nil` means the fee is off, as it was on
     /// mainnet through the period this models.
     public var feeTo: Address?
+    /// Whether calls return their events (`Sync`, `Swap`, `Mint`, `Burn`, LP `Transfer`).
+    /// Building them is about a third of the cost of a swap; runs that keep no event trace (Monte
+    /// Carlo paths reduced to metrics) can turn this off. The state changes are the same.
+    public var emitsEvents = true
 
     /// `reserve0`: token0 units the pair accounts for (`uint112`).
     public private(set) var reserve0: UInt256 = .zero
@@ -183,6 +187,7 @@ public struct UniswapV2Pair: Sendable, Hashable {
         if !amount0Out.isZero { try ledger.transfer(amount0Out, of: token0.address, from: address, to: to) }
         if !amount1Out.isZero { try ledger.transfer(amount1Out, of: token1.address, from: address, to: to) }
         update(balance0: balance0, balance1: balance1, context: context)
+        guard emitsEvents else { return CallOutcome(gasUsed: gas.swap) }
         return CallOutcome(gasUsed: gas.swap, events: [
             syncEvent(),
             ProtocolEvent(source: source, name: "Swap", fields: [
@@ -245,7 +250,7 @@ public struct UniswapV2Pair: Sendable, Hashable {
             EventField("amount0", amount(amount0, token0)),
             EventField("amount1", amount(amount1, token1)),
         ]))
-        return CallOutcome(gasUsed: gas.mint, events: events)
+        return CallOutcome(gasUsed: gas.mint, events: emitsEvents ? events : [])
     }
 
     /// `burn(to)`: redeems the LP tokens held by the pair itself (sent there first) for a pro-rata
@@ -286,7 +291,7 @@ public struct UniswapV2Pair: Sendable, Hashable {
             EventField("amount1", amount(amount1, token1)),
             EventField("to", .address(to)),
         ]))
-        return CallOutcome(gasUsed: gas.burn, events: events)
+        return CallOutcome(gasUsed: gas.burn, events: emitsEvents ? events : [])
     }
 
     /// `skim(to)`: sends `to` whatever the pair holds above its reserves. Reverts
@@ -306,7 +311,7 @@ public struct UniswapV2Pair: Sendable, Hashable {
         let balance1 = ledger.balance(of: address, in: token1.address)
         try Self.checkFitsReserve(balance0, balance1)
         update(balance0: balance0, balance1: balance1, context: context)
-        return CallOutcome(gasUsed: gas.sync, events: [syncEvent()])
+        return CallOutcome(gasUsed: gas.sync, events: emitsEvents ? [syncEvent()] : [])
     }
 
     // MARK: Router-less swaps

@@ -42,8 +42,11 @@ public struct UniswapV2TWAPOracle: Sendable, Hashable {
     /// The averaging window in seconds (1 ≤ window < 2³², the accumulators' time range).
     public let window: UInt64
 
-    /// Observations, oldest first; older ones than the current window's start are dropped.
+    /// Observations, oldest first. Those older than the current window's start are dropped in
+    /// batches of ``pruneBatch``, so this holds at most that many more than the window needs.
     public private(set) var observations: [Observation] = []
+    /// How many stale observations accumulate before they are dropped (one array shift each time).
+    public static let pruneBatch = 64
     /// The last average of token0's price in token1 (UQ112x112); valid when ``hasAverage``.
     public private(set) var price0Average: UInt256 = .zero
     /// The last average of token1's price in token0 (UQ112x112).
@@ -91,9 +94,12 @@ public struct UniswapV2TWAPOracle: Sendable, Hashable {
         observations.append(Observation(
             timestamp: context.timestamp, blockNumber: context.blockNumber,
             price0Cumulative: now.price0Cumulative, price1Cumulative: now.price1Cumulative))
-        guard let start = startIndex(at: context.timestamp) else { return }
-        observations.removeFirst(start)
-        (price0Average, price1Average) = Self.averages(from: observations[0], to: now)
+        guard var start = startIndex(at: context.timestamp) else { return }
+        if start >= Self.pruneBatch {
+            observations.removeFirst(start)
+            start = 0
+        }
+        (price0Average, price1Average) = Self.averages(from: observations[start], to: now)
         hasAverage = true
         lastUpdateTimestamp = context.timestamp
         lastUpdateBlock = context.blockNumber
@@ -126,8 +132,15 @@ public struct UniswapV2TWAPOracle: Sendable, Hashable {
     }
 
     /// The index of the newest observation at least ``window`` seconds before `timestamp`.
+    /// Observations are in time order, so the scan stops at the first one that is too recent.
     private func startIndex(at timestamp: UInt64) -> Int? {
-        observations.lastIndex { $0.timestamp <= timestamp && timestamp - $0.timestamp >= window }
+        var found: Int?
+        for index in observations.indices {
+            let t = observations[index].timestamp
+            guard t <= timestamp && timestamp - t >= window else { break }
+            found = index
+        }
+        return found
     }
 
     /// `uint224((end − start) / elapsed)` for both prices; `elapsed` is `uint32` time, wrapping.

@@ -156,6 +156,24 @@ final class UniswapV2PairTests: XCTestCase {
         XCTAssertEqual(f.balance(f.wallet, f.token0), tokens(10_000) &- tokens(6))
     }
 
+    /// With events off a swap changes the same state and returns no events.
+    func testSwapWithoutEventsChangesTheSameState() throws {
+        var on = PairFixture()
+        var off = PairFixture()
+        off.pair.emitsEvents = false
+        try on.addLiquidity(tokens(5), tokens(10))
+        try off.addLiquidity(tokens(5), tokens(10))
+        try on.send(tokens(1), of: on.token0)
+        try off.send(tokens(1), of: off.token0)
+        XCTAssertEqual(try on.swap(0, 1_662_497_915_624_478_906).events.count, 2)
+        let quiet = try off.swap(0, 1_662_497_915_624_478_906)
+        XCTAssertEqual(quiet.events, [])
+        XCTAssertEqual(quiet.gasUsed, 73_462)
+        off.pair.emitsEvents = true
+        XCTAssertEqual(on.pair, off.pair)
+        XCTAssertEqual(on.balance(on.wallet, on.token1), off.balance(off.wallet, off.token1))
+    }
+
     /// v2-core `swap:token1`: token1 in, token0 out.
     func testSwapToken1() throws {
         var f = PairFixture()
