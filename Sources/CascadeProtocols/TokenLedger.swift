@@ -120,16 +120,31 @@ public struct TokenLedger: Sendable {
     /// A balance slot: `token`'s balance of `holder`.
     ///
     /// Hashes one 64-bit word folded from both addresses (equality still compares all 40
-    /// bytes): a third of the hashing work of the five-field default, on the hottest path of
-    /// every protocol. Nothing iterates the dictionary to decide an order.
+    /// bytes). `Dictionary` asks for `_rawHashValue(seed:)`; answering it with a multiply–xorshift
+    /// finalizer of that word and the per-process seed, instead of a seeded SipHash, takes the
+    /// hashing off the hottest path of every protocol (a balance read or write). Hash flooding is
+    /// not a concern for simulated accounts, and nothing iterates the dictionary to decide an order.
     private struct Holding: Hashable, Sendable {
         let token: Address
         let holder: Address
 
-        func hash(into hasher: inout Hasher) {
+        /// Both addresses folded into one word.
+        private var word: UInt64 {
             let holderWord = holder.high ^ (holder.middle &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(holder.low)
             let tokenWord = token.high ^ (token.middle &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(token.low)
-            hasher.combine(holderWord ^ (tokenWord << 29 | tokenWord >> 35))
+            return holderWord ^ (tokenWord << 29 | tokenWord >> 35)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(word)
+        }
+
+        func _rawHashValue(seed: Int) -> Int {
+            // The SplitMix64 finalizer (Steele, Lea, Flood 2014) of the word and the seed.
+            var z = word &+ UInt64(bitPattern: Int64(seed)) &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(bitPattern: UInt(truncatingIfNeeded: z ^ (z >> 31)))
         }
     }
 

@@ -81,6 +81,20 @@ let benchmarks: @Sendable () -> Void = {
                 amountIn: pool.amountIn, tokenIn: tokenIn, amountOutMin: 0, to: pool.trader, context: context, ledger: &pool.ledger))
         }
     }
+    Benchmark("TokenLedger.balance") { benchmark in
+        let pool = Pool()
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations {
+            blackHole(pool.ledger.balance(of: pool.pairAddress, in: i & 1 == 0 ? pool.token0.address : pool.token1.address))
+        }
+    }
+    Benchmark("TokenLedger.transfer") { benchmark in
+        var pool = Pool()
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations {
+            try! pool.ledger.transfer(pool.amountIn, of: i & 1 == 0 ? pool.token0.address : pool.token1.address, from: pool.trader, to: pool.pairAddress)
+        }
+    }
     Benchmark("getAmountOut (pair quote)") { benchmark in
         let pool = Pool()
         benchmark.startMeasurement()
