@@ -49,7 +49,7 @@ public struct UniswapV2Pair: Sendable, Hashable {
     /// mainnet through the period this models.
     public var feeTo: Address?
     /// Whether calls return their events (`Sync`, `Swap`, `Mint`, `Burn`, LP `Transfer`).
-    /// Building them is about a third of the cost of a swap; runs that keep no event trace (Monte
+    /// Building them is more than half the cost of a swap; runs that keep no event trace (Monte
     /// Carlo paths reduced to metrics) can turn this off. The state changes are the same.
     public var emitsEvents = true
 
