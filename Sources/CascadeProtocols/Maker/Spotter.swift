@@ -30,7 +30,7 @@ public struct Spotter: Sendable, Hashable {
     }
 
     /// Sets what the ilk's feed returns from `peek()`: `val` [wad] and `has`.
-    public mutating func feed(_ ilk: Bytes32, val: UInt256, has: Bool) {
+    public mutating func feed(_ ilk: Bytes32, val: UInt256, has: Bool = true) {
         ilks[ilk, default: Ilk()].val = val
         ilks[ilk, default: Ilk()].has = has
     }
