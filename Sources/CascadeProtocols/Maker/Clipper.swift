@@ -94,7 +94,12 @@ public struct Clipper: Sendable, Hashable {
         let price = try calc.price(top: top, dur: dur)
         // `||` short-circuits: rdiv is computed only when the auction is young enough.
         if dur > tail { return (true, price) }
-        return (try DSSMath.rdiv(price, top) < cusp, price)
+        // rdiv(price, top) < cusp ⟺ ⌊price·RAY / top⌋ < cusp ⟺ price·RAY < cusp·top (top > 0):
+        // the same answer without the division; price·RAY still reverts on overflow as rdiv does.
+        let scaled = try price * DSSMath.ray
+        guard !top.isZero else { throw .divisionByZero }
+        let (high, low) = cusp.multipliedFullWidth(by: top)
+        return (!high.isZero || scaled < low, price)
     }
 
     /// `getStatus(id)` at `now`: whether auction `id` needs a `redo`, its price [ray], lot
@@ -151,7 +156,8 @@ public struct Clipper: Sendable, Hashable {
         vat: inout Vat, dog: inout Dog
     ) throws(Revert) -> Purchase {
         guard stopped < 3 else { throw .reason("Clipper/stopped-incorrect") }
-        guard var sale = sales[id], sale.usr != .zero else { throw .reason("Clipper/not-running-auction") }
+        guard let saleIndex = sales.index(forKey: id) else { throw .reason("Clipper/not-running-auction") }
+        var sale = sales.values[saleIndex]
         let (done, price) = try status(tic: sale.tic, top: sale.top, now: now)
         guard !done else { throw .reason("Clipper/needs-reset") }
         guard max >= price else { throw .reason("Clipper/too-expensive") }
@@ -175,7 +181,7 @@ public struct Clipper: Sendable, Hashable {
         lot = lot &- slice
 
         let mark = vat.beginJournal()
-        let dirt: (Dirt: UInt256, dirt: UInt256)
+        let dirt: Dog.DirtUpdate
         var returned = UInt256.zero
         do throws(Revert) {
             try vat.flux(ilk, from: address, to: who, slice)
@@ -196,7 +202,7 @@ public struct Clipper: Sendable, Hashable {
         } else {
             sale.tab = tab
             sale.lot = lot
-            sales[id] = sale
+            sales.values[saleIndex] = sale
         }
         return Purchase(price: price, slice: slice, owe: owe, tab: tab, lot: lot, usr: sale.usr, returned: returned)
     }

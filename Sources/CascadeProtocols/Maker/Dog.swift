@@ -99,9 +99,12 @@ public struct Dog: Sendable, Hashable {
         return (dink, dart, due, tab)
     }
 
-    /// `Dirt + tab` and `dirt + tab` after a `bark`; reverts on overflow.
-    func dirtied(_ ilk: Bytes32, by tab: UInt256) throws(Revert) -> (Dirt: UInt256, dirt: UInt256) {
-        (try Dirt + tab, try self.ilk(ilk).dirt + tab)
+    /// `Dirt + tab` and the ilk's terms with `dirt + tab` after a `bark`; reverts on overflow.
+    func dirtied(_ ilk: Bytes32, by tab: UInt256) throws(Revert) -> DirtUpdate {
+        let index = ilks.index(forKey: ilk)
+        var entry = index.map { ilks.values[$0] } ?? Ilk(clip: .zero, chop: .zero, hole: .zero)
+        entry.dirt = try entry.dirt + tab
+        return (try Dirt + tab, entry, index)
     }
 
     /// `digs(ilk, rad)` (`auth`, the Clipper): removes `rad` from `Dirt` and the ilk's `dirt`.
@@ -109,14 +112,20 @@ public struct Dog: Sendable, Hashable {
         setDirt(ilk, try dug(ilk, rad))
     }
 
-    /// `Dirt − rad` and `dirt − rad`; reverts on underflow.
-    func dug(_ ilk: Bytes32, _ rad: UInt256) throws(Revert) -> (Dirt: UInt256, dirt: UInt256) {
-        (try Dirt - rad, try self.ilk(ilk).dirt - rad)
+    /// The new `Dirt` and ilk terms after a `bark` or `digs`, and where the ilk is stored.
+    typealias DirtUpdate = (Dirt: UInt256, ilk: Ilk, index: Dictionary<Bytes32, Ilk>.Index?)
+
+    /// `Dirt − rad` and the ilk's terms with `dirt − rad`; reverts on underflow.
+    func dug(_ ilk: Bytes32, _ rad: UInt256) throws(Revert) -> DirtUpdate {
+        let index = ilks.index(forKey: ilk)
+        var entry = index.map { ilks.values[$0] } ?? Ilk(clip: .zero, chop: .zero, hole: .zero)
+        entry.dirt = try entry.dirt - rad
+        return (try Dirt - rad, entry, index)
     }
 
-    /// Writes new `Dirt` and `dirt` values.
-    mutating func setDirt(_ ilk: Bytes32, _ values: (Dirt: UInt256, dirt: UInt256)) {
-        Dirt = values.Dirt
-        ilks[ilk, default: Ilk(clip: .zero, chop: .zero, hole: .zero)].dirt = values.dirt
+    /// Writes a ``dug(_:_:)`` or ``dirtied(_:by:)`` result; the Dog must not have changed since.
+    mutating func setDirt(_ ilk: Bytes32, _ update: DirtUpdate) {
+        Dirt = update.Dirt
+        if let index = update.index { ilks.values[index] = update.ilk } else { ilks[ilk] = update.ilk }
     }
 }

@@ -54,7 +54,7 @@ extension Maker {
         case let .catBite(ilk, urn):
             try expect(contract, .cat, call)
             let bite = try self.bite(ilk, urn: urn, context: context)
-            let flipper = flippers[ilk]!
+            let flipper = self.flipper(ilk)!
             return outcome(gasSchedule.bite, [
                 event("Kick", source: flipper.address, [
                     EventField("id", .integer(bite.id)), EventField("lot", .fixedPoint(bite.ink, decimals: 18, unit: name(ilk))),
@@ -110,7 +110,7 @@ extension Maker {
             let ilk = try clipperIlk(contract, call)
             let purchase = try take(ilk, id: id, amt: amt, max: max, who: who, context: context)
             return outcome(gasSchedule.take, [
-                event("Take", source: clippers[ilk]!.address, [
+                event("Take", source: clipper(ilk)!.address, [
                     EventField("id", .integer(id)), EventField("max", .fixedPoint(max, decimals: 27, unit: "DAI")),
                     EventField("price", .fixedPoint(purchase.price, decimals: 27, unit: "DAI")),
                     EventField("owe", .fixedPoint(purchase.owe, decimals: 45, unit: "DAI")),
@@ -124,7 +124,7 @@ extension Maker {
             let ilk = try clipperIlk(contract, call)
             let restart = try redo(ilk, id: id, kpr: kpr, context: context)
             return outcome(gasSchedule.redo, [
-                event("Redo", source: clippers[ilk]!.address, [
+                event("Redo", source: clipper(ilk)!.address, [
                     EventField("id", .integer(id)), EventField("top", .fixedPoint(restart.top, decimals: 27, unit: "DAI")),
                     EventField("tab", .fixedPoint(restart.tab, decimals: 45, unit: "DAI")),
                     EventField("lot", .fixedPoint(restart.lot, decimals: 18, unit: name(ilk))),
@@ -152,10 +152,10 @@ extension Maker {
             guard case .flipper(let ilk)? = contracts[contract] else { throw Self.missingFunction(contract, call) }
             return ilk
         }
-        guard flippers.count == 1, let ilk = flippers.keys.first else {
-            throw .reason("Maker: \(flippers.count) Flippers deployed; name the Flipper (the transaction's to)")
+        guard flipperList.count == 1 else {
+            throw .reason("Maker: \(flipperList.count) Flippers deployed; name the Flipper (the transaction's to)")
         }
-        return ilk
+        return flipperList[0].ilk
     }
 
     /// The ilk of the Clipper a Clipper call goes to.
@@ -164,10 +164,10 @@ extension Maker {
             guard case .clipper(let ilk)? = contracts[contract] else { throw Self.missingFunction(contract, call) }
             return ilk
         }
-        guard clippers.count == 1, let ilk = clippers.keys.first else {
-            throw .reason("Maker: \(clippers.count) Clippers deployed; name the Clipper (the transaction's to)")
+        guard clipperList.count == 1 else {
+            throw .reason("Maker: \(clipperList.count) Clippers deployed; name the Clipper (the transaction's to)")
         }
-        return ilk
+        return clipperList[0].ilk
     }
 
     private static func missingFunction(_ contract: Address, _ call: ContractCall) -> Revert {
@@ -193,6 +193,6 @@ extension Maker {
             EventField("bid", .fixedPoint(bid, decimals: 45, unit: "DAI")), EventField("guy", .address(guy)),
         ]
         if let tab { fields.append(EventField("tab", .fixedPoint(tab, decimals: 45, unit: "DAI"))) }
-        return event(name, source: flippers[ilk]?.address, fields)
+        return event(name, source: flipper(ilk)?.address, fields)
     }
 }

@@ -44,18 +44,18 @@ extension Maker {
         for ilk in dog.ilks.keys.sorted(by: { $0.word < $1.word }) {
             let dirt = dog.ilk(ilk).dirt
             dirts += BigInteger(dirt)
-            let tabs = sum((clippers[ilk]?.sales.values).map { $0.map(\.tab) } ?? [])
+            let tabs = sum((clipper(ilk)?.sales.values).map { $0.map(\.tab) } ?? [])
             check(BigInteger(dirt) == tabs, "Dog: \(name(ilk)) dirt \(dirt) ≠ Σ tab of running auctions \(tabs)")
         }
         check(BigInteger(dog.Dirt) == dirts, "Dog: Dirt \(dog.Dirt) ≠ Σ dirt \(dirts)")
 
         for ilk in ilkNames {
             check(vat.gem(ilk, cat.address).isZero, "Cat holds \(vat.gem(ilk, cat.address)) \(name(ilk))")
-            if let flipper = flippers[ilk] {
+            if let flipper = flipper(ilk) {
                 let lots = sum(flipper.bids.values.map(\.lot))
                 check(BigInteger(vat.gem(ilk, flipper.address)) == lots, "Flipper \(name(ilk)): gem \(vat.gem(ilk, flipper.address)) ≠ Σ lot \(lots)")
             }
-            if let clipper = clippers[ilk] {
+            if let clipper = clipper(ilk) {
                 let lots = sum(clipper.sales.values.map(\.lot))
                 check(BigInteger(vat.gem(ilk, clipper.address)) == lots, "Clipper \(name(ilk)): gem \(vat.gem(ilk, clipper.address)) ≠ Σ lot \(lots)")
                 check(clipper.active.count == clipper.sales.count, "Clipper \(name(ilk)): \(clipper.active.count) active ids for \(clipper.sales.count) sales")

@@ -37,10 +37,14 @@ public struct Maker: Sendable, Hashable {
     public internal(set) var vow: Vow
     public internal(set) var cat: Cat
     public internal(set) var dog: Dog
-    /// The Flipper of each ilk liquidated by the Cat.
-    public internal(set) var flippers: [Bytes32: Flipper] = [:]
-    /// The Clipper of each ilk liquidated by the Dog.
-    public internal(set) var clippers: [Bytes32: Clipper] = [:]
+    /// The Flippers, in configuration order; ``flipperIndex`` finds an ilk's.
+    public internal(set) var flipperList: [Flipper] = []
+    /// The Clippers, in configuration order; ``clipperIndex`` finds an ilk's.
+    public internal(set) var clipperList: [Clipper] = []
+    /// The position in ``flipperList`` of each ilk liquidated by the Cat.
+    public private(set) var flipperIndex: [Bytes32: Int] = [:]
+    /// The position in ``clipperList`` of each ilk liquidated by the Dog.
+    public private(set) var clipperIndex: [Bytes32: Int] = [:]
     /// Each ilk's collateral adapter and token.
     public let gemJoins: [Bytes32: GemJoin]
     /// The contract at each modelled address.
@@ -91,7 +95,8 @@ public struct Maker: Sendable, Hashable {
                     flipper.file(beg: flip.beg)
                     flipper.file(ttl: UInt256(flip.ttl))
                     flipper.file(tau: UInt256(flip.tau))
-                    flippers[ilk] = flipper
+                    flipperIndex[ilk] = flipperList.count
+                    flipperList.append(flipper)
                     contracts[flip.flipper] = .flipper(ilk)
                 case .clip(let clip):
                     try dog.file(ilk, chop: clip.chop)
@@ -104,7 +109,8 @@ public struct Maker: Sendable, Hashable {
                     clipper.file(chip: clip.chip)
                     clipper.file(tip: clip.tip)
                     try clipper.upchost(vat: vat, dog: dog)
-                    clippers[ilk] = clipper
+                    clipperIndex[ilk] = clipperList.count
+                    clipperList.append(clipper)
                     contracts[clip.clipper] = .clipper(ilk)
                 }
             }
@@ -174,50 +180,51 @@ public struct Maker: Sendable, Hashable {
             let fess = try vow.fessed(due, now: now)
             let tab = try DSSMath.rmul(due, terms?.chop ?? .zero)
             // The kick goes to the ilk's Flipper; none configured is a call to an empty address.
-            guard let flipper = flippers[ilk], flipper.address == terms?.flip else {
+            guard let index = flipperIndex[ilk], flipperList[index].address == terms?.flip else {
                 throw .reason("Maker: no Flipper for \(name(ilk))")
             }
-            let kick = try flipper.kicked(usr: urn, gal: vow.address, tab: tab, lot: lot, bid: .zero, kicker: cat.address, now: now)
-            try vat.flux(ilk, from: cat.address, to: flipper.address, lot)
+            let flip = flipperList[index].address
+            let kick = try flipperList[index].kicked(usr: urn, gal: vow.address, tab: tab, lot: lot, bid: .zero, kicker: cat.address, now: now)
+            try vat.flux(ilk, from: cat.address, to: flip, lot)
             vat.commitJournal(mark)
             vow.apply(fess)
-            flippers[ilk]!.applyKick(kick)
-            return Cat.Bite(id: kick.id, ink: lot, art: art, due: due, tab: tab, flip: flipper.address)
+            flipperList[index].applyKick(kick)
+            return Cat.Bite(id: kick.id, ink: lot, art: art, due: due, tab: tab, flip: flip)
         } catch {
             vat.rollbackJournal(mark)
             throw error
         }
     }
 
-    /// The Flipper of `ilk`, or a revert naming the ilk.
-    func flipper(_ ilk: Bytes32) throws(Revert) -> Flipper {
-        guard let flipper = flippers[ilk] else { throw .reason("Maker: no Flipper for \(name(ilk))") }
-        return flipper
+    /// The position of `ilk`'s Flipper in ``flipperList``, or a revert naming the ilk.
+    func flipperPosition(_ ilk: Bytes32) throws(Revert) -> Int {
+        guard let index = flipperIndex[ilk] else { throw .reason("Maker: no Flipper for \(name(ilk))") }
+        return index
     }
 
     /// Flipper `tend(id, lot, bid)` sent by `context.sender`. See ``Flipper/tend(_:lot:bid:sender:now:vat:)``.
     public mutating func tend(_ ilk: Bytes32, id: UInt256, lot: UInt256, bid: UInt256, context: CallContext) throws(Revert) {
-        _ = try flipper(ilk)
-        try flippers[ilk]!.tend(id, lot: lot, bid: bid, sender: context.sender, now: context.timestamp, vat: &vat)
+        let index = try flipperPosition(ilk)
+        try flipperList[index].tend(id, lot: lot, bid: bid, sender: context.sender, now: context.timestamp, vat: &vat)
     }
 
     /// Flipper `dent(id, lot, bid)` sent by `context.sender`. See ``Flipper/dent(_:lot:bid:sender:now:vat:)``.
     public mutating func dent(_ ilk: Bytes32, id: UInt256, lot: UInt256, bid: UInt256, context: CallContext) throws(Revert) {
-        _ = try flipper(ilk)
-        try flippers[ilk]!.dent(id, lot: lot, bid: bid, sender: context.sender, now: context.timestamp, vat: &vat)
+        let index = try flipperPosition(ilk)
+        try flipperList[index].dent(id, lot: lot, bid: bid, sender: context.sender, now: context.timestamp, vat: &vat)
     }
 
     /// Flipper `deal(id)`: returns the settled auction. See ``Flipper/deal(_:now:vat:)``.
     @discardableResult
     public mutating func deal(_ ilk: Bytes32, id: UInt256, context: CallContext) throws(Revert) -> Flipper.Bid {
-        _ = try flipper(ilk)
-        return try flippers[ilk]!.deal(id, now: context.timestamp, vat: &vat)
+        let index = try flipperPosition(ilk)
+        return try flipperList[index].deal(id, now: context.timestamp, vat: &vat)
     }
 
     /// Flipper `tick(id)`: restarts an auction that ended without bids.
     public mutating func tick(_ ilk: Bytes32, id: UInt256, context: CallContext) throws(Revert) {
-        _ = try flipper(ilk)
-        try flippers[ilk]!.tick(id, now: context.timestamp)
+        let index = try flipperPosition(ilk)
+        try flipperList[index].tick(id, now: context.timestamp)
     }
 
     // MARK: - Liquidations 2.0: Dog and Clipper
@@ -235,17 +242,17 @@ public struct Maker: Sendable, Hashable {
             try vat.grab(ilk, u: urn, v: clip, w: vow.address, dink: Int256(negative: true, magnitude: dink)!, dart: Int256(negative: true, magnitude: dart)!)
             let fess = try vow.fessed(due, now: now)
             let dirt = try dog.dirtied(ilk, by: tab)
-            guard let clipper = clippers[ilk], clipper.address == clip else {
+            guard let index = clipperIndex[ilk], clipperList[index].address == clip else {
                 throw .reason("Maker: no Clipper for \(name(ilk))")
             }
-            let kick = try clipper.kicked(tab: tab, lot: dink, usr: urn, now: now, spotter: spotter)
-            if !clipper.tip.isZero || !clipper.chip.isZero {
+            let kick = try clipperList[index].kicked(tab: tab, lot: dink, usr: urn, now: now, spotter: spotter)
+            if !clipperList[index].tip.isZero || !clipperList[index].chip.isZero {
                 try vat.suck(vow.address, kpr, kick.coin)
             }
             vat.commitJournal(mark)
             vow.apply(fess)
             dog.setDirt(ilk, dirt)
-            clippers[ilk]!.applyKick(kick)
+            clipperList[index].applyKick(kick)
             return Dog.Bark(id: kick.id, ink: dink, art: dart, due: due, tab: tab, top: kick.sale.top, coin: kick.coin, clip: clip)
         } catch {
             vat.rollbackJournal(mark)
@@ -253,31 +260,62 @@ public struct Maker: Sendable, Hashable {
         }
     }
 
-    /// The Clipper of `ilk`, or a revert naming the ilk.
-    func clipper(_ ilk: Bytes32) throws(Revert) -> Clipper {
-        guard let clipper = clippers[ilk] else { throw .reason("Maker: no Clipper for \(name(ilk))") }
-        return clipper
+    /// The position of `ilk`'s Clipper in ``clipperList``, or a revert naming the ilk.
+    func clipperPosition(_ ilk: Bytes32) throws(Revert) -> Int {
+        // A handful of Clippers: comparing names beats hashing one.
+        if clipperList.count <= 8 {
+            for index in clipperList.indices where clipperList[index].ilk == ilk { return index }
+            throw .reason("Maker: no Clipper for \(name(ilk))")
+        }
+        guard let index = clipperIndex[ilk] else { throw .reason("Maker: no Clipper for \(name(ilk))") }
+        return index
     }
 
     /// Clipper `take(id, amt, max, who, data)` sent by `context.sender` (`data` is not
     /// modelled). See ``Clipper/take(_:amt:max:who:sender:now:vat:dog:)``.
     @discardableResult
     public mutating func take(_ ilk: Bytes32, id: UInt256, amt: UInt256, max: UInt256, who: Address, context: CallContext) throws(Revert) -> Clipper.Purchase {
-        guard clippers[ilk] != nil else { throw .reason("Maker: no Clipper for \(name(ilk))") }
-        return try clippers[ilk]!.take(id, amt: amt, max: max, who: who, sender: context.sender, now: context.timestamp, vat: &vat, dog: &dog)
+        let index = try clipperPosition(ilk)
+        return try clipperList[index].take(id, amt: amt, max: max, who: who, sender: context.sender, now: context.timestamp, vat: &vat, dog: &dog)
     }
 
     /// Clipper `redo(id, kpr)`. See ``Clipper/redo(_:kpr:now:spotter:vat:)``.
     @discardableResult
     public mutating func redo(_ ilk: Bytes32, id: UInt256, kpr: Address, context: CallContext) throws(Revert) -> Clipper.Restart {
-        guard clippers[ilk] != nil else { throw .reason("Maker: no Clipper for \(name(ilk))") }
-        return try clippers[ilk]!.redo(id, kpr: kpr, now: context.timestamp, spotter: spotter, vat: &vat)
+        let index = try clipperPosition(ilk)
+        return try clipperList[index].redo(id, kpr: kpr, now: context.timestamp, spotter: spotter, vat: &vat)
     }
 
     /// Clipper `upchost()`: refreshes the cached `dust · chop`.
     public mutating func upchost(_ ilk: Bytes32) throws(Revert) {
-        guard clippers[ilk] != nil else { throw .reason("Maker: no Clipper for \(name(ilk))") }
-        try clippers[ilk]!.upchost(vat: vat, dog: dog)
+        let index = try clipperPosition(ilk)
+        try clipperList[index].upchost(vat: vat, dog: dog)
+    }
+
+    // MARK: - Auction houses by ilk
+
+    /// The Flipper of `ilk`, if the Cat liquidates it.
+    public func flipper(_ ilk: Bytes32) -> Flipper? {
+        flipperIndex[ilk].map { flipperList[$0] }
+    }
+
+    /// The Clipper of `ilk`, if the Dog liquidates it.
+    public func clipper(_ ilk: Bytes32) -> Clipper? {
+        clipperIndex[ilk].map { clipperList[$0] }
+    }
+
+    /// The Flippers by ilk. Builds a dictionary: O(ilks); prefer ``flipper(_:)``. Setting
+    /// replaces the Flippers of the ilks given (configuration and tests).
+    public internal(set) var flippers: [Bytes32: Flipper] {
+        get { flipperIndex.mapValues { flipperList[$0] } }
+        set { for (ilk, flipper) in newValue { if let index = flipperIndex[ilk] { flipperList[index] = flipper } } }
+    }
+
+    /// The Clippers by ilk. Builds a dictionary: O(ilks); prefer ``clipper(_:)``. Setting
+    /// replaces the Clippers of the ilks given (configuration and tests).
+    public internal(set) var clippers: [Bytes32: Clipper] {
+        get { clipperIndex.mapValues { clipperList[$0] } }
+        set { for (ilk, clipper) in newValue { if let index = clipperIndex[ilk] { clipperList[index] = clipper } } }
     }
 
     // MARK: - Balance sheet

@@ -16,8 +16,10 @@ import CascadeMath
 /// `flux`, `heal`); the auction houses move a bidder's DAI as if the bidder had `hope`d them,
 /// which every keeper does once at setup.
 ///
-/// Storage that reads as zero is absent from the dictionaries, as an unset Solidity mapping
-/// slot: two Vats with the same values compare equal.
+/// Storage is read through the accessors (``dai(_:)``, ``urn(_:_:)``, …), which read an absent
+/// slot as zero, as Solidity mappings do. A slot written with zero stays in the dictionary, so
+/// two Vats with the same balances but different histories can differ as values; a reverted
+/// call restores the exact previous value (see ``rollbackJournal(_:)``).
 public struct Vat: Sendable, Hashable {
     /// Collateral types by name. [see ``Ilk``]
     public internal(set) var ilks: [Bytes32: Ilk] = [:]
@@ -149,14 +151,8 @@ public struct Vat: Sendable, Hashable {
 
     /// `flux` as called by a trusted module (consent assumed).
     mutating func flux(_ ilk: Bytes32, from src: Address, to dst: Address, _ wad: UInt256) throws(Revert) {
-        let srcKey = UrnKey(ilk, src), dstKey = UrnKey(ilk, dst)
-        let srcBefore = gem[srcKey] ?? .zero
-        guard wad <= srcBefore else { throw .underflow }
-        let srcAfter = srcBefore &- wad
-        // `gem[dst] = _add(gem[dst], wad)` reads the already-debited balance when src == dst.
-        let dstAfter = try (src == dst ? srcAfter : gem[dstKey] ?? .zero) + wad
-        writeGem(srcKey, srcAfter)
-        writeGem(dstKey, dstAfter)
+        let journaling = isJournaling
+        try Self.transfer(&gem, UrnKey(ilk, src), UrnKey(ilk, dst), wad, &journal, journaling, JournalEntry.gem)
     }
 
     /// `move(src, dst, rad)` sent by `sender`: moves internal DAI. Reverts `"Vat/not-allowed"`
@@ -168,12 +164,33 @@ public struct Vat: Sendable, Hashable {
 
     /// `move` as called by a trusted module (consent assumed).
     mutating func move(from src: Address, to dst: Address, _ rad: UInt256) throws(Revert) {
-        let srcBefore = dai[src] ?? .zero
-        guard rad <= srcBefore else { throw .underflow }
-        let srcAfter = srcBefore &- rad
-        let dstAfter = try (src == dst ? srcAfter : dai[dst] ?? .zero) + rad
-        writeDai(src, srcAfter)
-        writeDai(dst, dstAfter)
+        let journaling = isJournaling
+        try Self.transfer(&dai, src, dst, rad, &journal, journaling, JournalEntry.dai)
+    }
+
+    /// `balances[src] = _sub(balances[src], amount); balances[dst] = _add(balances[dst], amount)`,
+    /// atomic, with one hash per key. When `src == dst` the second step reads the first's
+    /// result: the balance must cover `amount`, and nothing changes.
+    @inline(__always)
+    private static func transfer<Key: Hashable>(
+        _ balances: inout [Key: UInt256], _ src: Key, _ dst: Key, _ amount: UInt256,
+        _ journal: inout [JournalEntry], _ journaling: Bool, _ entry: (Key, UInt256?) -> JournalEntry
+    ) throws(Revert) {
+        let srcIndex = balances.index(forKey: src)
+        let srcBefore = srcIndex.map { balances.values[$0] } ?? .zero
+        guard amount <= srcBefore else { throw .underflow }
+        // Moving to oneself writes the same value back; moving nothing changes nothing.
+        if src == dst || amount.isZero { return }
+        let dstIndex = balances.index(forKey: dst)
+        let dstBefore = dstIndex.map { balances.values[$0] } ?? .zero
+        let dstAfter = try dstBefore + amount
+        // src exists (it held amount > 0): update it in place, then dst in place or inserted.
+        if journaling {
+            journal.append(entry(src, srcBefore))
+            journal.append(entry(dst, dstIndex == nil ? nil : dstBefore))
+        }
+        balances.values[srcIndex!] = srcBefore &- amount
+        if let dstIndex { balances.values[dstIndex] = dstAfter } else { balances[dst] = dstAfter }
     }
 
     // MARK: - CDP manipulation
@@ -313,10 +330,10 @@ public struct Vat: Sendable, Hashable {
         while journal.count > mark, let entry = journal.popLast() {
             switch entry {
             case let .ilk(key, value): ilks[key] = value
-            case let .urn(key, value): urns[key] = value.isEmpty ? nil : value
-            case let .gem(key, value): gem[key] = value.isZero ? nil : value
-            case let .dai(key, value): dai[key] = value.isZero ? nil : value
-            case let .sin(key, value): sin[key] = value.isZero ? nil : value
+            case let .urn(key, value): urns[key] = value
+            case let .gem(key, value): gem[key] = value
+            case let .dai(key, value): dai[key] = value
+            case let .sin(key, value): sin[key] = value
             case let .debt(value): debt = value
             case let .vice(value): vice = value
             }
@@ -326,31 +343,31 @@ public struct Vat: Sendable, Hashable {
 
     var isJournaling: Bool { journalDepth > 0 }
 
-    // MARK: - Writes (zero clears the slot; journaled when a journal is open)
+    // MARK: - Writes (one hash each; journaled when a journal is open)
 
     mutating func writeIlk(_ key: Bytes32, _ value: Ilk) {
-        if isJournaling { journal.append(.ilk(key, ilks[key])) }
-        ilks[key] = value
+        let old = ilks.updateValue(value, forKey: key)
+        if isJournaling { journal.append(.ilk(key, old)) }
     }
 
     mutating func writeUrn(_ key: UrnKey, _ value: Urn) {
-        if isJournaling { journal.append(.urn(key, urns[key] ?? Urn())) }
-        urns[key] = value.isEmpty ? nil : value
+        let old = urns.updateValue(value, forKey: key)
+        if isJournaling { journal.append(.urn(key, old)) }
     }
 
     mutating func writeGem(_ key: UrnKey, _ value: UInt256) {
-        if isJournaling { journal.append(.gem(key, gem[key] ?? .zero)) }
-        gem[key] = value.isZero ? nil : value
+        let old = gem.updateValue(value, forKey: key)
+        if isJournaling { journal.append(.gem(key, old)) }
     }
 
     mutating func writeDai(_ key: Address, _ value: UInt256) {
-        if isJournaling { journal.append(.dai(key, dai[key] ?? .zero)) }
-        dai[key] = value.isZero ? nil : value
+        let old = dai.updateValue(value, forKey: key)
+        if isJournaling { journal.append(.dai(key, old)) }
     }
 
     mutating func writeSin(_ key: Address, _ value: UInt256) {
-        if isJournaling { journal.append(.sin(key, sin[key] ?? .zero)) }
-        sin[key] = value.isZero ? nil : value
+        let old = sin.updateValue(value, forKey: key)
+        if isJournaling { journal.append(.sin(key, old)) }
     }
 
     mutating func writeDebt(_ value: UInt256) {
