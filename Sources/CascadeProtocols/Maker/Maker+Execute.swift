@@ -56,7 +56,8 @@ extension Maker {
             let bite = try self.bite(ilk, urn: urn, context: context)
             let flipper = self.flipper(ilk)!
             return outcome(gasSchedule.bite, [
-                event("Kick", source: flipper.address, [
+                event("Kick", [
+                    EventField("contract", .address(flipper.address)),
                     EventField("id", .integer(bite.id)), EventField("lot", .fixedPoint(bite.ink, decimals: 18, unit: name(ilk))),
                     EventField("bid", .fixedPoint(.zero, decimals: 45, unit: "DAI")),
                     EventField("tab", .fixedPoint(bite.tab, decimals: 45, unit: "DAI")),
@@ -90,7 +91,8 @@ extension Maker {
             try expect(contract, .dog, call)
             let bark = try self.bark(ilk, urn: urn, kpr: kpr, context: context)
             return outcome(gasSchedule.bark, [
-                event("Kick", source: bark.clip, [
+                event("Kick", [
+                    EventField("contract", .address(bark.clip)),
                     EventField("id", .integer(bark.id)), EventField("top", .fixedPoint(bark.top, decimals: 27, unit: "DAI")),
                     EventField("tab", .fixedPoint(bark.tab, decimals: 45, unit: "DAI")),
                     EventField("lot", .fixedPoint(bark.ink, decimals: 18, unit: name(ilk))),
@@ -110,7 +112,8 @@ extension Maker {
             let ilk = try clipperIlk(contract, call)
             let purchase = try take(ilk, id: id, amt: amt, max: max, who: who, context: context)
             return outcome(gasSchedule.take, [
-                event("Take", source: clipper(ilk)!.address, [
+                event("Take", [
+                    EventField("contract", .address(clipper(ilk)!.address)),
                     EventField("id", .integer(id)), EventField("max", .fixedPoint(max, decimals: 27, unit: "DAI")),
                     EventField("price", .fixedPoint(purchase.price, decimals: 27, unit: "DAI")),
                     EventField("owe", .fixedPoint(purchase.owe, decimals: 45, unit: "DAI")),
@@ -124,7 +127,8 @@ extension Maker {
             let ilk = try clipperIlk(contract, call)
             let restart = try redo(ilk, id: id, kpr: kpr, context: context)
             return outcome(gasSchedule.redo, [
-                event("Redo", source: clipper(ilk)!.address, [
+                event("Redo", [
+                    EventField("contract", .address(clipper(ilk)!.address)),
                     EventField("id", .integer(id)), EventField("top", .fixedPoint(restart.top, decimals: 27, unit: "DAI")),
                     EventField("tab", .fixedPoint(restart.tab, decimals: 45, unit: "DAI")),
                     EventField("lot", .fixedPoint(restart.lot, decimals: 18, unit: name(ilk))),
@@ -180,19 +184,19 @@ extension Maker {
         CallOutcome(gasUsed: gas, events: events)
     }
 
-    /// An event of a core contract; `source` names an auction house when it emits the event.
-    private func event(_ name: String, source: Address? = nil, _ fields: [EventField]) -> ProtocolEvent {
-        guard let source else { return ProtocolEvent(source: Self.source, name: name, fields: fields) }
-        return ProtocolEvent(source: Self.source, name: name, fields: [EventField("contract", .address(source))] + fields)
+    /// An event; an auction house's events start with a `contract` field naming it.
+    private func event(_ name: String, _ fields: [EventField]) -> ProtocolEvent {
+        ProtocolEvent(source: Self.source, name: name, fields: fields)
     }
 
     /// A Flipper bid or settlement (LibNote logs on chain).
     private func flipEvent(_ name: String, _ ilk: Bytes32, _ id: UInt256, lot: UInt256, bid: UInt256, guy: Address, tab: UInt256? = nil) -> ProtocolEvent {
         var fields = [
+            EventField("contract", .address(flipper(ilk)?.address ?? .zero)),
             EventField("id", .integer(id)), EventField("lot", .fixedPoint(lot, decimals: 18, unit: self.name(ilk))),
             EventField("bid", .fixedPoint(bid, decimals: 45, unit: "DAI")), EventField("guy", .address(guy)),
         ]
         if let tab { fields.append(EventField("tab", .fixedPoint(tab, decimals: 45, unit: "DAI"))) }
-        return event(name, source: flipper(ilk)?.address, fields)
+        return event(name, fields)
     }
 }

@@ -30,6 +30,8 @@ public struct Maker: Sendable, Hashable {
     public var gasSchedule: MakerGasSchedule
     /// Collateral types in configuration order.
     public let ilkNames: [Bytes32]
+    /// Their names as text (`"ETH-A"`), for events and messages.
+    let ilkTexts: [String]
 
     public internal(set) var vat: Vat
     public internal(set) var jug: Jug
@@ -118,12 +120,16 @@ public struct Maker: Sendable, Hashable {
             throw MakerParameterError(messages: ["deployment reverted: \(error)"])
         }
         ilkNames = names
+        ilkTexts = parameters.ilks.map(\.name)
         self.gemJoins = gemJoins
         self.contracts = contracts
     }
 
     /// The name of `ilk` for messages (`"ETH-A"`).
-    func name(_ ilk: Bytes32) -> String { ilk.asciiText ?? ilk.description }
+    func name(_ ilk: Bytes32) -> String {
+        if let index = ilkNames.firstIndex(of: ilk) { return ilkTexts[index] }
+        return ilk.asciiText ?? ilk.description
+    }
 
     // MARK: - Oracle input
 
