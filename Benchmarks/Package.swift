@@ -58,5 +58,16 @@ let package = Package(
             path: "Benchmarks/AMMBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "MakerBenchmarks",
+            dependencies: [
+                .product(name: "CascadeProtocols", package: root),
+                .product(name: "CascadeChain", package: root),
+                .product(name: "CascadeMath", package: root),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MakerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -1,0 +1,46 @@
+import CascadeMath
+
+/// A Clipper's price curve: the price of collateral `dur` seconds after an auction's start,
+/// from its starting price `top` (makerdao/dss `src/abaci.sol`, restated). Prices are in ray.
+///
+/// | curve | `price(top, dur)` | reverts |
+/// | --- | --- | --- |
+/// | ``linearDecrease(tau:)`` | `0` if `dur ≥ tau`, else `rmul(top, ⌊(tau − dur)·RAY / tau⌋)` | when `top·…` overflows |
+/// | ``stairstepExponentialDecrease(step:cut:)`` | `rmul(top, rpow(cut, ⌊dur / step⌋, RAY))` | `step = 0` divides by zero |
+/// | ``exponentialDecrease(cut:)`` | `rmul(top, rpow(cut, dur, RAY))` | overflow |
+///
+/// `rmul` truncates; `rpow` rounds half up at every step (``DSSMath/rpow(_:_:base:)``). The
+/// contracts' `file("cut", …)` rejects `cut > RAY` (`"…/cut-gt-RAY"`): see
+/// ``MakerParameters/validationErrors()``.
+public enum Abacus: Sendable, Hashable {
+    /// `LinearDecrease`: the price falls linearly to zero over `tau` seconds.
+    case linearDecrease(tau: UInt256)
+    /// `StairstepExponentialDecrease`: the price is multiplied by `cut` [ray] every `step`
+    /// seconds (ETH-A: `step` 90 s, `cut` 0.99).
+    case stairstepExponentialDecrease(step: UInt256, cut: UInt256)
+    /// `ExponentialDecrease`: the price is multiplied by `cut` [ray] every second.
+    case exponentialDecrease(cut: UInt256)
+
+    /// The price at `dur` seconds after the start at `top`. [ray]
+    @inlinable
+    public func price(top: UInt256, dur: UInt256) throws(Revert) -> UInt256 {
+        switch self {
+        case .linearDecrease(let tau):
+            if dur >= tau { return .zero }
+            return try DSSMath.rmul(top, try (try (tau &- dur) * DSSMath.ray) / tau)
+        case let .stairstepExponentialDecrease(step, cut):
+            return try DSSMath.rmul(top, try DSSMath.rpow(cut, try dur / step, base: DSSMath.ray))
+        case .exponentialDecrease(let cut):
+            return try DSSMath.rmul(top, try DSSMath.rpow(cut, dur, base: DSSMath.ray))
+        }
+    }
+
+    /// The contract's name, e.g. `"StairstepExponentialDecrease"`.
+    public var name: String {
+        switch self {
+        case .linearDecrease: "LinearDecrease"
+        case .stairstepExponentialDecrease: "StairstepExponentialDecrease"
+        case .exponentialDecrease: "ExponentialDecrease"
+        }
+    }
+}
