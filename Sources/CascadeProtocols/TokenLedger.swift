@@ -10,7 +10,7 @@ import CascadeMath
 ///
 /// Deterministic: balances live in dictionaries, but nothing here iterates one to decide an
 /// order; the invariant sum does not depend on order.
-public struct TokenLedger: Sendable {
+public struct TokenLedger: Sendable, Equatable {
     /// The tokens, indexed by their address.
     public private(set) var tokens: [Address: Token] = [:]
     private var balances: [Address: [Address: UInt256]] = [:]
@@ -53,10 +53,10 @@ public struct TokenLedger: Sendable {
         _ = try self.token(token)
         let fromBalance = balance(of: from, in: token)
         guard fromBalance >= amount else { throw .reason("ERC20: transfer amount exceeds balance") }
-        balances[token]![from] = fromBalance &- amount
+        setBalance(fromBalance &- amount, of: from, in: token)
         // Cannot overflow: the sum of all balances equals the supply, which fits 256 bits.
         let toBalance = balance(of: to, in: token)
-        balances[token]![to] = toBalance &+ amount
+        setBalance(toBalance &+ amount, of: to, in: token)
     }
 
     /// Sets `spender`'s allowance over `owner`'s `token` to `amount` (ERC-20 `approve`).
@@ -72,7 +72,7 @@ public struct TokenLedger: Sendable {
         let allowed = allowance(of: token, owner: owner, spender: spender)
         guard allowed >= amount else { throw .reason("ERC20: insufficient allowance") }
         try transfer(amount, of: token, from: owner, to: to)
-        if allowed != .max { allowances[token]![owner]![spender] = allowed &- amount }
+        if allowed != .max { allowances[token, default: [:]][owner, default: [:]][spender] = allowed &- amount }
     }
 
     /// Creates `amount` new units for `to`. Reverts on supply overflow.
@@ -81,7 +81,7 @@ public struct TokenLedger: Sendable {
         let supply = try totalSupply(of: token) + amount
         let toBalance = balance(of: to, in: token)
         supplies[token] = supply
-        balances[token]![to] = toBalance &+ amount
+        setBalance(toBalance &+ amount, of: to, in: token)
     }
 
     /// Destroys `amount` of `from`'s units. Reverts `ERC20: burn amount exceeds balance`.
@@ -90,8 +90,18 @@ public struct TokenLedger: Sendable {
         let fromBalance = balance(of: from, in: token)
         guard fromBalance >= amount else { throw .reason("ERC20: burn amount exceeds balance") }
         let supply = totalSupply(of: token)
-        balances[token]![from] = fromBalance &- amount
+        setBalance(fromBalance &- amount, of: from, in: token)
         supplies[token] = supply &- amount
+    }
+
+    /// Stores a balance, dropping zero entries so that equal ledgers compare equal (`==`) however
+    /// their balances came about (a transfer undone by its reverse leaves no trace).
+    private mutating func setBalance(_ value: UInt256, of holder: Address, in token: Address) {
+        if value.isZero {
+            balances[token]![holder] = nil
+        } else {
+            balances[token]![holder] = value
+        }
     }
 
     /// Every token whose balances do not sum to its total supply, as readable messages (empty
