@@ -74,7 +74,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CascadeProtocolsTests",
-            dependencies: ["CascadeProtocols", "CascadeChain", "CascadeMath"]
+            dependencies: ["CascadeProtocols", "CascadeChain", "CascadeMath"],
+            resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "CascadeCLITests",

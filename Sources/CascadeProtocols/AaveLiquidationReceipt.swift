@@ -10,6 +10,11 @@ public struct AaveLiquidationReceipt: Sendable, Hashable {
         public let asset: Address
         /// The amount booked as that reserve's deficit.
         public let amount: UInt256
+
+        public init(asset: Address, amount: UInt256) {
+            self.asset = asset
+            self.amount = amount
+        }
     }
 
     /// The borrower's health factor before the liquidation, wad.
