@@ -14,7 +14,7 @@ import CascadeMath
 /// Balances are one flat dictionary keyed by (token, holder), so a balance read costs one hash
 /// and a transfer two (the sender's slot found once and updated in place, the receiver's slot
 /// updated through the dictionary's `default:` accessor).
-public struct TokenLedger: Sendable {
+public struct TokenLedger: Sendable, Equatable {
     /// The tokens, indexed by their address.
     public private(set) var tokens: [Address: Token] = [:]
     private var balances: [Holding: UInt256] = [:]
@@ -80,7 +80,7 @@ public struct TokenLedger: Sendable {
         let allowed = allowance(of: token, owner: owner, spender: spender)
         guard allowed >= amount else { throw .reason("ERC20: insufficient allowance") }
         try transfer(amount, of: token, from: owner, to: to)
-        if allowed != .max { allowances[token]![owner]![spender] = allowed &- amount }
+        if allowed != .max { allowances[token, default: [:]][owner, default: [:]][spender] = allowed &- amount }
     }
 
     /// Creates `amount` new units for `to`. Reverts on supply overflow.
@@ -151,5 +151,15 @@ public struct TokenLedger: Sendable {
     /// Adds in place; the caller knows the sum fits (balances sum to a 256-bit supply).
     private static func add(_ amount: UInt256, to balance: inout UInt256) {
         balance = balance &+ amount
+    }
+}
+
+extension TokenLedger {
+    /// Ledgers are equal when they know the same tokens with the same supplies, allowances and
+    /// non-zero balances: a slot emptied to zero equals a slot never written (so a ledger
+    /// compares equal to itself after a reverted call is undone). O(number of balances).
+    public static func == (lhs: TokenLedger, rhs: TokenLedger) -> Bool {
+        lhs.tokens == rhs.tokens && lhs.supplies == rhs.supplies && lhs.allowances == rhs.allowances
+            && lhs.balances.filter { !$0.value.isZero } == rhs.balances.filter { !$0.value.isZero }
     }
 }

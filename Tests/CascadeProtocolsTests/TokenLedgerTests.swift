@@ -49,6 +49,20 @@ final class TokenLedgerTests: XCTestCase {
         }
     }
 
+    /// Zero balances are not stored, so a transfer undone by its reverse leaves an equal ledger.
+    func testLedgersCompareEqualAfterAnUndoneTransfer() throws {
+        var ledger = TokenLedger()
+        ledger.register(dai)
+        try ledger.mint(100, of: dai.address, to: alice)
+        let before = ledger
+        try ledger.transfer(100, of: dai.address, from: alice, to: bob)
+        XCTAssertNotEqual(ledger, before)
+        try ledger.transfer(100, of: dai.address, from: bob, to: alice)
+        XCTAssertEqual(ledger, before)
+        // transferFrom without any allowance entry and a zero amount does not trap.
+        try ledger.transferFrom(0, of: dai.address, owner: alice, spender: bob, to: bob)
+    }
+
     /// Property: random transfers, mints and burns never break supply conservation, and a
     /// failed operation changes nothing.
     func testRandomOperationsConserveSupply() throws {

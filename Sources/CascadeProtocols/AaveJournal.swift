@@ -1,0 +1,32 @@
+import CascadeChain
+import CascadeMath
+
+/// The pool state and token movements an ``AavePool`` call has changed so far, so that a call
+/// which reverts leaves the pool and the ledger exactly as they were (the EVM's revert semantics).
+///
+/// Before its first write to a reserve or a position, a call saves the old value here; on a revert
+/// the saved values are put back and the token movements undone, last first.
+struct AaveJournal {
+    private var reserves: [AaveReserve] = []
+    private var positions: [(user: Address, position: AaveUserPosition?)] = []
+    var ledger = LedgerJournal()
+
+    /// Saves reserve `id` unless already saved by this call.
+    mutating func save(reserve id: Int, of pool: AavePool) {
+        if reserves.contains(where: { $0.id == id }) { return }
+        reserves.append(pool.reserves[id])
+    }
+
+    /// Saves `user`'s position (possibly absent) unless already saved by this call.
+    mutating func save(position user: Address, of pool: AavePool) {
+        if positions.contains(where: { $0.user == user }) { return }
+        positions.append((user, pool.positions[user]))
+    }
+
+    /// Puts every saved value back and undoes the token movements.
+    func rollback(_ pool: inout AavePool, _ ledger: inout TokenLedger) {
+        for reserve in reserves { pool.reserves[reserve.id] = reserve }
+        for (user, position) in positions { pool.positions[user] = position }
+        self.ledger.rollback(&ledger)
+    }
+}

@@ -1,0 +1,290 @@
+import CascadeChain
+import CascadeMath
+
+extension AavePool {
+    /// `Pool.liquidationCall` (`LiquidationLogic.executeLiquidationCall`, v3.7): the sender repays
+    /// up to `debtToCover` of `user`'s `debtAsset` debt and receives `collateralAsset` collateral
+    /// worth the repaid debt plus the liquidation bonus, less the protocol's share of the bonus.
+    ///
+    /// Step by step (amounts in raw units, values in the base currency, `bonus` and `fee` in bps):
+    ///
+    /// 1. `updateState` of the debt reserve, then of the collateral reserve.
+    /// 2. `calculateUserAccountData` → `HF`, total collateral and debt values.
+    /// 3. `collateral = rayMulFloor(scaledCollateral, liquidityIndex)`,
+    ///    `debt = rayMulCeil(scaledDebt, variableBorrowIndex)`.
+    /// 4. `validateLiquidationCall`: `SelfLiquidation`, `ReserveInactive`, `ReservePaused`,
+    ///    `HealthFactorNotBelowThreshold` (`HF ≥ 1`), `CollateralCannotBeLiquidated` (not
+    ///    collateral), `SpecifiedCurrencyNotBorrowedByUser` (no debt).
+    /// 5. Close factor. v3.3: `maxDebt = debt`, unless the reserve's collateral value
+    ///    (`⌊collateral·price/unit⌋`) and debt value (`mulDivCeil`) are both ≥ $2,000 and
+    ///    `HF > 0.95`: then, when the reserve's debt value exceeds
+    ///    `half = percentMul(totalDebtValue, 50 %)`, `maxDebt = ⌊half · debtUnit / debtPrice⌋`.
+    ///    v3.0: `maxDebt = percentMul(debt, HF > 0.95 ? 50 % : 100 %)`.
+    ///    `actualDebt = min(debtToCover, maxDebt)`.
+    /// 6. `_calculateAvailableCollateralToLiquidate`:
+    ///    `base = ⌊debtPrice · actualDebt · collUnit / (collPrice · debtUnit)⌋`,
+    ///    `maxCollateral = percentMulFloor(base, bonus)`; if that exceeds the collateral, take all of
+    ///    it and recompute `actualDebt = percentDivCeil(⌊collPrice · collateral · debtUnit /
+    ///    (debtPrice · collUnit)⌋, bonus)`; with a protocol fee,
+    ///    `feeAmount = percentMulCeil(amount − percentDivFloor(amount, bonus), fee)` comes out of it.
+    /// 7. v3.3 dust rule: a liquidation that leaves both debt and collateral must leave ≥ $1,000 of
+    ///    each (`mulDivCeil` for debt, floor for collateral) or reverts `MustNotLeaveDust`.
+    /// 8. `hasNoCollateralLeft` (v3.3): the scaled collateral consumed
+    ///    (`rayDivCeil(amount) + rayDivCeil(feeAmount)`, capped at the balance) is worth the
+    ///    account's whole collateral value. The collateral flag clears when the reserve is fully
+    ///    consumed or nothing is left.
+    /// 9. `_burnDebtTokens`: burns `rayDivFloor(hasNoCollateralLeft ? debt : actualDebt, index)`
+    ///    (`InvalidBurnAmount` when zero); with no collateral left, `debt − actualDebt` is booked as
+    ///    the reserve's deficit (`DeficitCreated`); rates with `actualDebt` added.
+    /// 10. Collateral: as aTokens (`rayDivCeil` scaled transfer) when `receiveAToken`, else the
+    ///     collateral reserve's rates with the amount taken, a `rayDivCeil` burn
+    ///     (`InvalidBurnAmount` when zero) and the underlying sent to the liquidator.
+    /// 11. The fee moves to the treasury as aTokens (`rayDivCeil`, capped at what the borrower has
+    ///     left, then recomputed as `rayMulFloor(balance, index)`).
+    /// 12. v3.3, no collateral left: every other borrowed active reserve is updated and its whole
+    ///     debt burned into its deficit (`_burnBadDebt`, in reserve order).
+    /// 13. `transferFrom(liquidator → pool, actualDebt)`; emits `LiquidationCall`.
+    ///
+    /// Not modelled: e-mode bonuses, the liquidation grace period, isolation-mode debt.
+    public mutating func liquidationCall(
+        collateralAsset: Address, debtAsset: Address, user: Address, debtToCover: UInt256, receiveAToken: Bool,
+        context: CallContext, prices: AssetPrices, ledger: inout TokenLedger
+    ) throws(Revert) -> AaveLiquidationReceipt {
+        try transact(&ledger) { (pool: inout AavePool, journal: inout AaveJournal, ledger: inout TokenLedger) throws(Revert) in
+            try pool.executeLiquidationCall(
+                collateralAsset: collateralAsset, debtAsset: debtAsset, user: user, debtToCover: debtToCover,
+                receiveAToken: receiveAToken, context: context, prices: prices, journal: &journal, ledger: &ledger)
+        }
+    }
+
+    private mutating func executeLiquidationCall(
+        collateralAsset: Address, debtAsset: Address, user: Address, debtToCover: UInt256, receiveAToken: Bool,
+        context: CallContext, prices: AssetPrices, journal: inout AaveJournal, ledger: inout TokenLedger
+    ) throws(Revert) -> AaveLiquidationReceipt {
+        let now = context.timestamp
+        let liquidator = context.sender
+        let rules = configuration.liquidationRules
+        let collateralID = try reserveID(collateralAsset)
+        let debtID = try reserveID(debtAsset)
+
+        // 1–3. State, account data, balances.
+        try updateState(debtID, at: now, &journal)
+        try updateState(collateralID, at: now, &journal)
+        let borrowerPosition = position(of: user)
+        let account = try calculateUserAccountData(borrowerPosition, prices: prices, timestamp: now)
+        let liquidityIndex = reserves[collateralID].liquidityIndex
+        let borrowIndex = reserves[debtID].variableBorrowIndex
+        let scaledCollateral = borrowerPosition.scaledATokenBalance(collateralID)
+        let collateralBalance = try AaveMathUtils.aTokenBalance(scaledCollateral, liquidityIndex: liquidityIndex)
+        let reserveDebt = try AaveMathUtils.vTokenBalance(
+            borrowerPosition.scaledVariableDebt(debtID), variableBorrowIndex: borrowIndex)
+
+        // 4. validateLiquidationCall.
+        let collateralConfig = reserves[collateralID].configuration
+        let debtConfig = reserves[debtID].configuration
+        guard user != liquidator else { throw .reason("SelfLiquidation") }
+        guard collateralConfig.isActive, debtConfig.isActive else { throw .reason("ReserveInactive") }
+        guard !collateralConfig.isPaused, !debtConfig.isPaused else { throw .reason("ReservePaused") }
+        guard account.healthFactor < AavePoolConfiguration.healthFactorLiquidationThreshold else {
+            throw .reason("HealthFactorNotBelowThreshold")
+        }
+        guard borrowerPosition.isUsingAsCollateral(collateralID) else { throw .reason("CollateralCannotBeLiquidated") }
+        guard !reserveDebt.isZero else { throw .reason("SpecifiedCurrencyNotBorrowedByUser") }
+
+        let bonus = UInt256(collateralConfig.liquidationBonus)
+        let collateralPrice = try prices.price(of: collateralAsset)
+        let debtPrice = try prices.price(of: debtAsset)
+        let collateralUnit = reserves[collateralID].assetUnit
+        let debtUnit = reserves[debtID].assetUnit
+
+        // 5. Close factor.
+        let maxLiquidatableDebt: UInt256
+        switch rules {
+        case .v3_3:
+            let debtValue = try AaveMathUtils.mulDivCeil(reserveDebt, debtPrice, debtUnit)
+            let collateralValue = try (collateralBalance * collateralPrice) / collateralUnit
+            var cap = reserveDebt
+            if collateralValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
+               debtValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
+               account.healthFactor > AavePoolConfiguration.closeFactorHealthFactorThreshold {
+                let halfDebtValue = try PercentageMath.percentMul(
+                    account.totalDebtBase, AavePoolConfiguration.defaultLiquidationCloseFactor)
+                if debtValue > halfDebtValue { cap = try (halfDebtValue * debtUnit) / debtPrice }
+            }
+            maxLiquidatableDebt = cap
+        case .v3_0:
+            let closeFactor = account.healthFactor > AavePoolConfiguration.closeFactorHealthFactorThreshold
+                ? AavePoolConfiguration.defaultLiquidationCloseFactor
+                : AavePoolConfiguration.maxLiquidationCloseFactor
+            maxLiquidatableDebt = try PercentageMath.percentMul(reserveDebt, closeFactor)
+        }
+        var actualDebt = min(debtToCover, maxLiquidatableDebt)
+
+        // 6. _calculateAvailableCollateralToLiquidate.
+        var collateralAmount: UInt256
+        let baseCollateral = try (debtPrice * actualDebt * collateralUnit) / (collateralPrice * debtUnit)
+        let maxCollateral = try PercentageMath.percentMulFloor(baseCollateral, bonus)
+        if maxCollateral > collateralBalance {
+            collateralAmount = collateralBalance
+            actualDebt = try PercentageMath.percentDivCeil(
+                (collateralPrice * collateralAmount * debtUnit) / (debtPrice * collateralUnit), bonus)
+        } else {
+            collateralAmount = maxCollateral
+        }
+        var protocolFee = UInt256.zero
+        if collateralConfig.liquidationProtocolFee != 0 {
+            let bonusCollateral = try collateralAmount - PercentageMath.percentDivFloor(collateralAmount, bonus)
+            protocolFee = try PercentageMath.percentMulCeil(bonusCollateral, UInt256(collateralConfig.liquidationProtocolFee))
+            collateralAmount = try collateralAmount - protocolFee
+        }
+
+        // 7. Dust rule.
+        if rules == .v3_3, actualDebt < reserveDebt, try collateralAmount + protocolFee < collateralBalance {
+            let debtLeftValue = try AaveMathUtils.mulDivCeil(reserveDebt - actualDebt, debtPrice, debtUnit)
+            let collateralLeftValue = try ((collateralBalance - collateralAmount - protocolFee) * collateralPrice) / collateralUnit
+            guard debtLeftValue >= AavePoolConfiguration.minLeftoverBase,
+                  collateralLeftValue >= AavePoolConfiguration.minLeftoverBase else { throw .reason("MustNotLeaveDust") }
+        }
+
+        // 8. Is any collateral left?
+        var scaledConsumed = try AaveMathUtils.aTokenBurnScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
+            + AaveMathUtils.aTokenTransferScaledAmount(protocolFee, liquidityIndex: liquidityIndex)
+        if scaledConsumed > scaledCollateral { scaledConsumed = scaledCollateral }
+        let reserveFullyConsumed = scaledConsumed == scaledCollateral
+        var hasNoCollateralLeft = false
+        if rules == .v3_3 {
+            let consumedValue = try (AaveMathUtils.aTokenBalance(scaledConsumed, liquidityIndex: liquidityIndex)
+                * collateralPrice) / collateralUnit
+            hasNoCollateralLeft = consumedValue == account.totalCollateralBase
+        }
+        if reserveFullyConsumed || hasNoCollateralLeft {
+            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
+                position.setUsingAsCollateral(collateralID, false)
+            }
+        }
+
+        // 9. Debt.
+        var events: [ProtocolEvent] = []
+        var deficits: [AaveLiquidationReceipt.Deficit] = []
+        try burnDebtTokens(debtID, of: user, reserveDebt: reserveDebt, actualDebt: actualDebt,
+                           hasNoCollateralLeft: hasNoCollateralLeft, journal: &journal,
+                           events: &events, deficits: &deficits)
+
+        // 10. Collateral to the liquidator.
+        if receiveAToken {
+            let scaled = try AaveMathUtils.aTokenTransferScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
+            try transferScaledATokens(scaled, collateralID, from: user, to: liquidator, journal: &journal)
+        } else {
+            try updateInterestRates(collateralID, added: .zero, taken: collateralAmount, &journal)
+            let scaled = try AaveMathUtils.aTokenBurnScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
+            guard !scaled.isZero else { throw .reason("InvalidBurnAmount") }
+            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
+                position.setScaledATokenBalance(try position.scaledATokenBalance(collateralID) - scaled, collateralID)
+            }
+            reserves[collateralID].scaledATokenTotalSupply = try reserves[collateralID].scaledATokenTotalSupply - scaled
+            try journal.ledger.transfer(collateralAmount, of: collateralAsset, from: configuration.address,
+                                        to: liquidator, ledger: &ledger)
+        }
+
+        // 11. Protocol fee to the treasury.
+        if !protocolFee.isZero {
+            var scaledFee = try AaveMathUtils.aTokenTransferScaledAmount(protocolFee, liquidityIndex: liquidityIndex)
+            let scaledLeft = position(of: user).scaledATokenBalance(collateralID)
+            if scaledFee > scaledLeft {
+                scaledFee = scaledLeft
+                protocolFee = try AaveMathUtils.aTokenBalance(scaledLeft, liquidityIndex: liquidityIndex)
+            }
+            try transferScaledATokens(scaledFee, collateralID, from: user, to: configuration.treasury, journal: &journal)
+        }
+
+        // 12. Bad debt in the other reserves.
+        var badDebtReserves = 0
+        if hasNoCollateralLeft, position(of: user).isBorrowingAny {
+            var mask = position(of: user).borrowingMask
+            while mask != 0 {
+                let id = mask.trailingZeroBitCount
+                mask &= mask &- 1
+                guard reserves[id].configuration.isActive else { continue }
+                try updateState(id, at: now, &journal)
+                let debt = try AaveMathUtils.vTokenBalance(
+                    position(of: user).scaledVariableDebt(id), variableBorrowIndex: reserves[id].variableBorrowIndex)
+                try burnDebtTokens(id, of: user, reserveDebt: debt, actualDebt: .zero, hasNoCollateralLeft: true,
+                                   journal: &journal, events: &events, deficits: &deficits)
+                badDebtReserves += 1
+            }
+        }
+
+        // 13. The liquidator pays.
+        try journal.ledger.transferFrom(actualDebt, of: debtAsset, owner: liquidator, spender: configuration.address,
+                                        to: configuration.address, ledger: &ledger)
+        events.append(event("LiquidationCall", [
+            EventField("collateralAsset", .address(collateralAsset)),
+            EventField("debtAsset", .address(debtAsset)),
+            EventField("user", .address(user)),
+            EventField("debtToCover", amount(actualDebt, debtID)),
+            EventField("liquidatedCollateralAmount", amount(collateralAmount, collateralID)),
+            EventField("liquidator", .address(liquidator)),
+            EventField("receiveAToken", .bool(receiveAToken)),
+        ]))
+
+        let gas = configuration.gasSchedule.liquidationCall
+            &+ UInt64(badDebtReserves) &* configuration.gasSchedule.liquidationPerBadDebtReserve
+        return AaveLiquidationReceipt(
+            healthFactor: account.healthFactor, maxLiquidatableDebt: maxLiquidatableDebt, debtRepaid: actualDebt,
+            collateralToLiquidator: collateralAmount, protocolFee: protocolFee, hasNoCollateralLeft: hasNoCollateralLeft,
+            deficits: deficits, gasUsed: gas, events: events)
+    }
+
+    /// `LiquidationLogic._burnDebtTokens`: burns `rayDivFloor(burnAmount, index)` scaled debt, where
+    /// `burnAmount` is the whole debt when no collateral is left and `actualDebt` otherwise; books
+    /// `reserveDebt − actualDebt` as deficit when no collateral is left; clears the borrowing flag
+    /// at zero; updates the rates with `actualDebt` added.
+    private mutating func burnDebtTokens(
+        _ id: Int, of user: Address, reserveDebt: UInt256, actualDebt: UInt256, hasNoCollateralLeft: Bool,
+        journal: inout AaveJournal, events: inout [ProtocolEvent], deficits: inout [AaveLiquidationReceipt.Deficit]
+    ) throws(Revert) {
+        var noMoreDebt = true
+        if !reserveDebt.isZero {
+            let burnAmount = hasNoCollateralLeft ? reserveDebt : actualDebt
+            let scaledBurn = try AaveMathUtils.vTokenBurnScaledAmount(
+                burnAmount, variableBorrowIndex: reserves[id].variableBorrowIndex)
+            guard !scaledBurn.isZero else { throw .reason("InvalidBurnAmount") }
+            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
+                let after = try position.scaledVariableDebt(id) - scaledBurn
+                position.setScaledVariableDebt(after, id)
+                noMoreDebt = after.isZero
+            }
+            journal.save(reserve: id, of: self)
+            reserves[id].scaledVariableDebtTotalSupply = try reserves[id].scaledVariableDebtTotalSupply - scaledBurn
+        }
+        let outstanding = try reserveDebt - actualDebt
+        if hasNoCollateralLeft, !outstanding.isZero {
+            journal.save(reserve: id, of: self)
+            reserves[id].deficit = try reserves[id].deficit + outstanding
+            deficits.append(.init(asset: reserves[id].asset.address, amount: outstanding))
+            events.append(event("DeficitCreated", [
+                EventField("user", .address(user)),
+                EventField("debtAsset", .address(reserves[id].asset.address)),
+                EventField("amountCreated", amount(outstanding, id)),
+            ]))
+        }
+        if noMoreDebt {
+            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
+                position.setBorrowing(id, false)
+            }
+        }
+        try updateInterestRates(id, added: actualDebt, taken: .zero, &journal)
+    }
+
+    /// `AToken.transferOnLiquidation`: moves scaled aTokens between accounts (no collateral flag
+    /// changes, no health-factor check). Reverts with an underflow when `from` holds too few.
+    private mutating func transferScaledATokens(_ scaled: UInt256, _ id: Int, from: Address, to: Address,
+                                                journal: inout AaveJournal) throws(Revert) {
+        try modifyPosition(from, &journal) { (position: inout AaveUserPosition) throws(Revert) in
+            position.setScaledATokenBalance(try position.scaledATokenBalance(id) - scaled, id)
+        }
+        try modifyPosition(to, &journal) { (position: inout AaveUserPosition) throws(Revert) in
+            position.setScaledATokenBalance(try position.scaledATokenBalance(id) + scaled, id)
+        }
+    }
+}
