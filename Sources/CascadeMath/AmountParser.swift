@@ -76,7 +76,8 @@ public enum AmountParser {
         }
         // Exponent.
         var exponent = 0
-        if scanner.peek == UInt8(ascii: "e") || scanner.peek == UInt8(ascii: "E") {
+        // `e` starts an exponent, unless it starts the unit `ether` written without a space.
+        if scanner.peek == UInt8(ascii: "e") || scanner.peek == UInt8(ascii: "E"), !scanner.rest.lowercased().hasPrefix("ether") {
             scanner.advance()
             var exponentNegative = false
             if scanner.peek == UInt8(ascii: "-") || scanner.peek == UInt8(ascii: "+") {
@@ -120,7 +121,7 @@ public enum AmountParser {
         if power < 0 {
             throw AmountParseError(input: text, offset: fractionStart,
                                    expected: "at most \(Swift.max(scale, 0)) decimal places (the scale of this amount)",
-                                   found: "\(scale - power) decimal places")
+                                   found: "\(Swift.max(scale, 0) - power) decimal places")
         }
         var value = UInt256.zero
         for digit in digits.drop(while: { $0 == 0 }) {
@@ -147,9 +148,15 @@ private struct Scanner {
     let bytes: [UInt8]
     var offset = 0
 
+    /// Trailing spaces and tabs are ignored, as leading ones are.
     init(_ text: String) {
         self.text = text
-        self.bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        if !bytes.allSatisfy(isSpace) {
+            while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+        }
+        self.bytes = bytes
     }
 
     var isAtEnd: Bool { offset >= bytes.count }

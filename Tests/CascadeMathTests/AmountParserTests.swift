@@ -143,7 +143,7 @@ final class AmountParserTests: XCTestCase {
 
     func testHexEmpty() {
         assertParseError("0x", offset: 2, expected: "a hexadecimal digit", found: "end of input")
-        assertParseError("0X ", offset: 2, expected: "a hexadecimal digit", found: "' '")
+        assertParseError("0X ", offset: 2, expected: "a hexadecimal digit", found: "end of input") // trailing spaces are ignored
     }
 
     func testBadHexDigit() {
@@ -250,5 +250,20 @@ final class AmountParserTests: XCTestCase {
             }
         }
         m.finish(minimumCases: 3_000)
+    }
+
+    /// A unit may follow the number without a space even when it starts with `e`, and trailing
+    /// whitespace after a unit is ignored like leading whitespace.
+    func testUnitWithoutSpaceAndTrailingWhitespace() throws {
+        XCTAssertEqual(try AmountParser.parse("1.5ether", decimals: 0), scaled(15, 17))
+        XCTAssertEqual(try AmountParser.parse("2e3ether", decimals: 0), scaled(2, 21))
+        XCTAssertEqual(try AmountParser.parse("5 wei \t", decimals: 18), 5)
+        XCTAssertEqual(try AmountParser.parse("250gwei ", decimals: 0), scaled(25, 10))
+    }
+
+    /// A fraction finer than a percentage's scale reports the places it actually has.
+    func testPercentBelowTheScaleCountsItsDecimalPlaces() {
+        assertParseError("50%", decimals: 0, offset: 2, expected: "at most 0 decimal places (the scale of this amount)",
+                         found: "1 decimal places")
     }
 }
