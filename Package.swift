@@ -6,6 +6,7 @@
 //   CascadeMath       exact 256-bit integers, fixed point, GMP-backed big integers
 //   CascadeChain      Keccak, secp256k1, RLP, ABI, transactions, fee markets, mempool
 //   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
+//   CascadeEngine     reads files: protocol definitions (protocols/*.toml)
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "CascadeMath", targets: ["CascadeMath"]),
         .library(name: "CascadeChain", targets: ["CascadeChain"]),
         .library(name: "CascadeProtocols", targets: ["CascadeProtocols"]),
+        .library(name: "CascadeEngine", targets: ["CascadeEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +50,11 @@ let package = Package(
             name: "CascadeProtocols",
             dependencies: ["CascadeMath", "CascadeChain"]
         ),
+        // Reads files (TOML protocol definitions) and hands validated values to the layers below.
+        .target(
+            name: "CascadeEngine",
+            dependencies: ["CascadeMath", "CascadeChain", "CascadeProtocols"]
+        ),
 
         // Command-line interface
         .executableTarget(
@@ -55,6 +62,7 @@ let package = Package(
             dependencies: [
                 "CascadeMath",
                 "CascadeChain",
+                "CascadeEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +84,10 @@ let package = Package(
             name: "CascadeProtocolsTests",
             dependencies: ["CascadeProtocols", "CascadeChain", "CascadeMath"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "CascadeEngineTests",
+            dependencies: ["CascadeEngine", "CascadeProtocols", "CascadeChain", "CascadeMath"]
         ),
         .testTarget(
             name: "CascadeCLITests",

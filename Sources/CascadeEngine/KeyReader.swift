@@ -1,0 +1,112 @@
+import CascadeChain
+import CascadeMath
+
+/// Reads typed values out of a ``TOMLDocument`` by dotted key, remembering which keys were asked
+/// for so that every key left over can be reported as unknown, with the keys that were expected
+/// beside it.
+struct KeyReader {
+    let file: String
+    let document: TOMLDocument
+    private(set) var asked: Set<String> = []
+
+    init(file: String, document: TOMLDocument) {
+        self.file = file
+        self.document = document
+    }
+
+    func line(_ key: String) -> Int? { document.entries[key]?.line }
+
+    func error(_ key: String, expected: String, found: String) -> ConfigurationError {
+        ConfigurationError(file: file, key: key, line: line(key), expected: expected, found: found)
+    }
+
+    /// The raw value, or a missing-key error when `required`.
+    mutating func value(_ key: String) -> TOMLValue? {
+        asked.insert(key)
+        return document.entries[key]?.value
+    }
+
+    mutating func required(_ key: String, _ expected: String) throws(ConfigurationError) -> TOMLValue {
+        guard let value = value(key) else { throw error(key, expected: expected, found: "no value (the key is required)") }
+        return value
+    }
+
+    /// The distinct names directly under `table` (`reserves` → `WETH`, `WBTC`, …), in file order.
+    func children(of table: String) -> [String] {
+        var names: [String] = []
+        for key in document.orderedKeys where key.hasPrefix(table + ".") {
+            let name = String(key.dropFirst(table.count + 1).prefix { $0 != "." })
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    mutating func string(_ key: String) throws(ConfigurationError) -> String {
+        let value = try required(key, "a string")
+        guard case .string(let text) = value else { throw error(key, expected: "a string", found: "\(value.typeName) \(value)") }
+        return text
+    }
+
+    mutating func choice(_ key: String, among options: [String]) throws(ConfigurationError) -> String {
+        let text = try string(key)
+        guard options.contains(text) else {
+            throw error(key, expected: "one of " + options.map { "\"\($0)\"" }.joined(separator: ", "), found: "\"\(text)\"")
+        }
+        return text
+    }
+
+    mutating func address(_ key: String) throws(ConfigurationError) -> Address {
+        let text = try string(key)
+        do { return try Address(hex: text) } catch {
+            throw self.error(key, expected: "an address (0x and 40 hex digits, EIP-55 checksum if mixed case)", found: "\"\(text)\" (\(error))")
+        }
+    }
+
+    mutating func bool(_ key: String, default fallback: Bool) throws(ConfigurationError) -> Bool {
+        guard let value = value(key) else { return fallback }
+        guard case .boolean(let flag) = value else { throw error(key, expected: "true or false", found: "\(value.typeName) \(value)") }
+        return flag
+    }
+
+    /// An exact amount: an integer is raw units; a string is read by ``AmountParser`` at
+    /// `decimals` (`"1.13"` at 27 is 1.13·10²⁷, `"80.5%"` at 4 is 8050, `"50 bps"`, `"1e27"`).
+    /// Floats are refused: amounts are exact.
+    mutating func amount(_ key: String, decimals: Int, unit: String, default fallback: UInt256? = nil) throws(ConfigurationError) -> UInt256 {
+        let expected = "an amount (\(unit)): an integer in raw units or a string such as \"1.5\", \"12.5%\", \"50 bps\", \"1e27\""
+        guard let value = value(key) else {
+            if let fallback { return fallback }
+            throw error(key, expected: expected, found: "no value (the key is required)")
+        }
+        switch value {
+        case .integer(let raw):
+            guard raw >= 0 else { throw error(key, expected: "a non-negative amount (\(unit))", found: "\(raw)") }
+            return UInt256(UInt64(raw))
+        case .string(let text):
+            do { return try AmountParser.parse(text, decimals: decimals) } catch {
+                throw self.error(key, expected: "an amount (\(unit))", found: "\"\(text)\": \(error.expected) expected at column \(error.offset + 1), found \(error.found)")
+            }
+        default:
+            throw error(key, expected: expected, found: "\(value.typeName) \(value)")
+        }
+    }
+
+    /// An amount that must fit 64 bits (basis points, seconds, gas, whole tokens).
+    mutating func uint64(_ key: String, decimals: Int = 0, unit: String, default fallback: UInt64? = nil) throws(ConfigurationError) -> UInt64 {
+        let amount = try amount(key, decimals: decimals, unit: unit, default: fallback.map { UInt256($0) })
+        guard let value = amount.uint64Value else { throw error(key, expected: "at most \(UInt64.max) (\(unit))", found: "\(amount)") }
+        return value
+    }
+
+    /// Every key of the file that nobody asked for, as errors listing the keys expected beside it.
+    func unknownKeys() -> [ConfigurationError.Problem] {
+        document.orderedKeys.filter { !asked.contains($0) }.map { key in
+            let parent = key.split(separator: ".").dropLast().joined(separator: ".")
+            let siblings = Set(asked.compactMap { known -> String? in
+                let knownParent = known.split(separator: ".").dropLast().joined(separator: ".")
+                return knownParent == parent ? String(known.split(separator: ".").last!) : nil
+            }).sorted()
+            let expected = siblings.isEmpty ? "no key here" : "one of " + siblings.joined(separator: ", ")
+            return .init(file: file, key: key, line: line(key), expected: expected, found: "an unknown key")
+        }
+    }
+}
