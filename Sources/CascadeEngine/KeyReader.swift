@@ -27,8 +27,36 @@ struct KeyReader {
     }
 
     mutating func required(_ key: String, _ expected: String) throws(ConfigurationError) -> TOMLValue {
-        guard let value = value(key) else { throw error(key, expected: expected, found: "no value (the key is required)") }
+        guard let value = value(key) else { throw missing(key, expected) }
         return value
+    }
+
+    /// A missing-key error; when the same table holds a key a letter or two away (a typo such
+    /// as `ltvv`), the error names it.
+    func missing(_ key: String, _ expected: String) -> ConfigurationError {
+        let parent = key.split(separator: ".").dropLast().joined(separator: ".")
+        let name = String(key.split(separator: ".").last ?? "")
+        let lookalike = document.orderedKeys.first { other in
+            other.split(separator: ".").dropLast().joined(separator: ".") == parent
+                && Self.editDistance(String(other.split(separator: ".").last ?? ""), name) <= 2
+        }
+        let found = lookalike.map { "no value (the key is required; is \($0) a misspelling of it?)" }
+            ?? "no value (the key is required)"
+        return ConfigurationError(file: file, key: key, line: lookalike.flatMap(line), expected: expected, found: found)
+    }
+
+    /// Levenshtein distance, for typo hints on short key names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The distinct names directly under `table` (`reserves` → `WETH`, `WBTC`, …), in file order.
@@ -75,7 +103,7 @@ struct KeyReader {
         let expected = "an amount (\(unit)): an integer in raw units or a string such as \"1.5\", \"12.5%\", \"50 bps\", \"1e27\""
         guard let value = value(key) else {
             if let fallback { return fallback }
-            throw error(key, expected: expected, found: "no value (the key is required)")
+            throw missing(key, expected)
         }
         switch value {
         case .integer(let raw):
