@@ -125,15 +125,22 @@ struct KeyReader {
         return value
     }
 
-    /// Every key of the file that nobody asked for, as errors listing the keys expected beside it.
+    /// Every key of the file that nobody asked for, as errors listing what was expected in the
+    /// deepest table the key shares with known keys (`reserves.WETH.interest_rat.kink` lists
+    /// the keys and sub-tables of `reserves.WETH`).
     func unknownKeys() -> [ConfigurationError.Problem] {
         document.orderedKeys.filter { !asked.contains($0) }.map { key in
-            let parent = key.split(separator: ".").dropLast().joined(separator: ".")
-            let siblings = Set(asked.compactMap { known -> String? in
-                let knownParent = known.split(separator: ".").dropLast().joined(separator: ".")
-                return knownParent == parent ? String(known.split(separator: ".").last!) : nil
-            }).sorted()
-            let expected = siblings.isEmpty ? "no key here" : "one of " + siblings.joined(separator: ", ")
+            var parts = key.split(separator: ".").map(String.init)
+            var names: [String] = []
+            while !parts.isEmpty {
+                parts.removeLast()
+                let prefix = parts.isEmpty ? "" : parts.joined(separator: ".") + "."
+                names = Set(asked.filter { $0.hasPrefix(prefix) }.map {
+                    String($0.dropFirst(prefix.count).prefix { $0 != "." })
+                }).sorted()
+                if !names.isEmpty { break }
+            }
+            let expected = names.isEmpty ? "no key here" : "one of " + names.joined(separator: ", ")
             return .init(file: file, key: key, line: line(key), expected: expected, found: "an unknown key")
         }
     }

@@ -86,6 +86,15 @@ final class ProtocolDefinitionErrorTests: XCTestCase {
         XCTAssertTrue(p?.expected.contains("ltv") == true)
     }
 
+    func testUnknownTableListsTheEnclosingKeys() {
+        let p = problem(Self.aave + "\n[reserves.WETH.interest_rat]\nkink = 1\n")
+        XCTAssertEqual(p?.key, "reserves.WETH.interest_rat.kink")
+        XCTAssertEqual(p?.line, 20)
+        XCTAssertTrue(p?.expected.contains("interest_rate") == true, p?.expected ?? "")
+        let top = problem(Self.maker + "\n[extra]\nx = 1\n")
+        XCTAssertEqual(top?.expected, "one of Hole, Line, base, ilks, kind, par, wait")
+    }
+
     func testMisspeltRequiredKeyNamesTheTypo() {
         let p = problem(Self.aave.replacingOccurrences(of: "ltv = ", with: "ltvv = "))
         XCTAssertEqual(p?.key, "reserves.WETH.ltv")
