@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Test oracle only: an independent arbitrary-precision implementation.
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // TOML 1.0 parsing for the engine's file loaders (wraps toml++).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries
@@ -53,7 +55,12 @@ let package = Package(
         // Reads files (TOML protocol definitions) and hands validated values to the layers below.
         .target(
             name: "CascadeEngine",
-            dependencies: ["CascadeMath", "CascadeChain", "CascadeProtocols"]
+            dependencies: [
+                "CascadeMath",
+                "CascadeChain",
+                "CascadeProtocols",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
 
         // Command-line interface

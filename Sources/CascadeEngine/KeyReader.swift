@@ -21,12 +21,12 @@ struct KeyReader {
     }
 
     /// The raw value, or a missing-key error when `required`.
-    mutating func value(_ key: String) -> TOMLValue? {
+    mutating func value(_ key: String) -> ConfigValue? {
         asked.insert(key)
         return document.entries[key]?.value
     }
 
-    mutating func required(_ key: String, _ expected: String) throws(ConfigurationError) -> TOMLValue {
+    mutating func required(_ key: String, _ expected: String) throws(ConfigurationError) -> ConfigValue {
         guard let value = value(key) else { throw missing(key, expected) }
         return value
     }

@@ -1,24 +1,21 @@
-/// A strict reader for the subset of TOML the protocol files use, flattened to dotted keys.
-///
-/// Accepted: `# comments`, `[table.headers]` (bare or `"quoted"` parts), `key = value` lines
-/// with dotted keys, basic `"strings"` (escapes `\"`, `\\`, `\n`, `\t`), literal `'strings'`,
-/// integers (`_` separators, `0x` hex), floats, `true`/`false`, and one-line arrays of those.
-/// Not accepted (an error, never a silent misreading): multi-line strings, inline tables,
-/// arrays of tables, dates, a key defined twice.
-///
-/// The package was meant to use TOMLKit (toml++); this small reader replaces it so that the
-/// engine builds without a C++ dependency and every error carries a line and column.
-public struct TOMLDocument: Sendable {
-    /// One key's value and the 1-based line it was set on.
-    public struct Entry: Sendable, Hashable {
-        public let value: TOMLValue
-        public let line: Int
-    }
+import TOMLKit
 
-    /// Values by full dotted key (`reserves.WETH.ltv`).
-    public private(set) var entries: [String: Entry] = [:]
-    /// Keys in the order they appear in the file.
-    public private(set) var orderedKeys: [String] = []
+/// A TOML file flattened to dotted keys (`reserves.WETH.ltv`), each with the line it was set on.
+///
+/// TOMLKit (toml++) parses the text, so any valid TOML 1.0 is read and a syntax error carries
+/// toml++'s line and column. TOMLKit reports no positions for values, so the lines of keys come
+/// from a light scan of `[table]` headers and `key =` lines (``KeyLines``); a key written inside
+/// an inline table gets the line of its nearest enclosing key. Keys are ordered by line, so the
+/// order of `[reserves.…]` or `[ilks.…]` tables is the file's.
+///
+/// Refused, with a position: dates and times, arrays of tables, tables inside arrays, and keys
+/// containing a dot inside quotes (they could not be told apart from dotted paths).
+public struct TOMLDocument: Sendable {
+    /// One key's value and the 1-based line it was set on, when known.
+    public struct Entry: Sendable, Hashable {
+        public let value: ConfigValue
+        public let line: Int?
+    }
 
     /// A syntax error: 1-based line and column, what was expected and what was found.
     public struct SyntaxError: Error, Sendable, Hashable {
@@ -28,163 +25,62 @@ public struct TOMLDocument: Sendable {
         public let found: String
     }
 
+    /// Values by full dotted key.
+    public let entries: [String: Entry]
+    /// Keys in file order.
+    public let orderedKeys: [String]
+
     /// Parses `text`.
     public init(parsing text: String) throws(SyntaxError) {
-        var prefix: [String] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var cursor = Cursor(Array(rawLine.utf8), line: index + 1)
-            cursor.skipSpaces()
-            if cursor.atEndOfLine { continue }
-            if cursor.peek == UInt8(ascii: "[") {
-                cursor.advance()
-                if cursor.peek == UInt8(ascii: "[") { throw cursor.error("a table header", "an array of tables ([[…]]), which is not supported") }
-                prefix = try cursor.keyPath()
-                try cursor.expect("]")
-            } else {
-                let key = (prefix + (try cursor.keyPath())).joined(separator: ".")
-                try cursor.expect("=")
-                let value = try cursor.value()
-                if entries[key] != nil {
-                    throw SyntaxError(line: index + 1, column: 1, expected: "each key set once", found: "a second \(key)")
-                }
-                entries[key] = Entry(value: value, line: index + 1)
-                orderedKeys.append(key)
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw SyntaxError(line: error.source.begin.line, column: error.source.begin.column,
+                              expected: "valid TOML", found: error.description)
+        } catch {
+            throw SyntaxError(line: 1, column: 1, expected: "valid TOML", found: "\(error)")
+        }
+        let lines = KeyLines(text)
+        var flat: [String: Entry] = [:]
+        try Self.flatten(table, prefix: "", lines: lines, into: &flat)
+        entries = flat
+        orderedKeys = flat.keys.sorted { (flat[$0]!.line ?? .max, $0) < (flat[$1]!.line ?? .max, $1) }
+    }
+
+    private static func flatten(_ table: TOMLTable, prefix: String, lines: KeyLines,
+                                into flat: inout [String: Entry]) throws(SyntaxError) {
+        for (name, node) in table {
+            let key = prefix + name
+            let line = lines.line(of: key)
+            guard !name.contains(".") else {
+                throw SyntaxError(line: line ?? 1, column: 1, expected: "a key without dots inside quotes", found: "\"\(name)\"")
             }
-            cursor.skipSpaces()
-            if !cursor.atEndOfLine { throw cursor.error("end of line or a # comment", cursor.foundText) }
+            if let child = node.table {
+                try flatten(child, prefix: key + ".", lines: lines, into: &flat)
+            } else {
+                flat[key] = Entry(value: try value(node, key: key, line: line), line: line)
+            }
         }
     }
-}
 
-/// Scans one line.
-private struct Cursor {
-    let bytes: [UInt8]
-    let line: Int
-    var index = 0
-
-    init(_ bytes: [UInt8], line: Int) {
-        // Tolerate Windows line ends.
-        self.bytes = bytes.last == UInt8(ascii: "\r") ? Array(bytes.dropLast()) : bytes
-        self.line = line
-    }
-
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
-    var atEndOfLine: Bool { peek == nil || peek == UInt8(ascii: "#") }
-    var foundText: String {
-        peek == nil ? "end of line" : "\"" + String(decoding: bytes[index...].prefix(20), as: UTF8.self) + "\""
-    }
-
-    mutating func advance() { index += 1 }
-    mutating func skipSpaces() { while peek == UInt8(ascii: " ") || peek == UInt8(ascii: "\t") { index += 1 } }
-
-    func error(_ expected: String, _ found: String) -> TOMLDocument.SyntaxError {
-        .init(line: line, column: index + 1, expected: expected, found: found)
-    }
-
-    mutating func expect(_ character: Character) throws(TOMLDocument.SyntaxError) {
-        skipSpaces()
-        guard peek == character.asciiValue else { throw error("'\(character)'", foundText) }
-        advance()
-    }
-
-    static func isBare(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-    }
-
-    /// `a.b."c d"`: one or more key parts separated by dots.
-    mutating func keyPath() throws(TOMLDocument.SyntaxError) -> [String] {
-        var parts: [String] = []
-        repeat {
-            if !parts.isEmpty { advance() }
-            skipSpaces()
-            if peek == UInt8(ascii: "\"") {
-                let part = try basicString()
-                if part.isEmpty || part.contains(".") { throw error("a quoted key without dots", "\"\(part)\"") }
-                parts.append(part)
-            } else {
-                let start = index
-                while let byte = peek, Self.isBare(byte) { advance() }
-                guard index > start else { throw error("a key (letters, digits, _ or -)", foundText) }
-                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+    private static func value(_ node: TOMLValueConvertible, key: String, line: Int?) throws(SyntaxError) -> ConfigValue {
+        switch node.type {
+        case .string: return .string(node.string!)
+        case .int: return .integer(Int64(node.int!))
+        case .double: return .float(node.double!)
+        case .bool: return .boolean(node.bool!)
+        case .array:
+            var values: [ConfigValue] = []
+            for element in node.array! {
+                guard element.type != .table else {
+                    throw SyntaxError(line: line ?? 1, column: 1, expected: "an array of plain values (\(key))", found: "a table in an array")
+                }
+                values.append(try value(element, key: key, line: line))
             }
-            skipSpaces()
-        } while peek == UInt8(ascii: ".")
-        return parts
-    }
-
-    mutating func value() throws(TOMLDocument.SyntaxError) -> TOMLValue {
-        skipSpaces()
-        switch peek {
-        case UInt8(ascii: "\""):
-            if bytes[index...].starts(with: Array("\"\"\"".utf8)) { throw error("a one-line string", "a multi-line string") }
-            return .string(try basicString())
-        case UInt8(ascii: "'"):
-            advance()
-            let start = index
-            while let byte = peek, byte != UInt8(ascii: "'") { advance() }
-            guard peek != nil else { throw error("a closing '", "end of line") }
-            defer { advance() }
-            return .string(String(decoding: bytes[start..<index], as: UTF8.self))
-        case UInt8(ascii: "["):
-            advance()
-            var values: [TOMLValue] = []
-            while true {
-                skipSpaces()
-                if peek == UInt8(ascii: "]") { advance(); return .array(values) }
-                values.append(try value())
-                skipSpaces()
-                if peek == UInt8(ascii: ",") { advance(); continue }
-                try expect("]")
-                return .array(values)
-            }
-        case UInt8(ascii: "{"):
-            throw error("a value", "an inline table, which is not supported: use a [table]")
-        case nil:
-            throw error("a value", "end of line")
+            return .array(values)
         default:
-            return try scalar()
+            throw SyntaxError(line: line ?? 1, column: 1, expected: "a string, number, boolean or array (\(key))", found: "a \(node.type)")
         }
-    }
-
-    mutating func basicString() throws(TOMLDocument.SyntaxError) -> String {
-        advance()
-        var out: [UInt8] = []
-        while let byte = peek, byte != UInt8(ascii: "\"") {
-            advance()
-            if byte == UInt8(ascii: "\\") {
-                switch peek {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
-                default: throw error("an escape (\\\", \\\\, \\n, \\t)", foundText)
-                }
-                advance()
-            } else {
-                out.append(byte)
-            }
-        }
-        guard peek != nil else { throw error("a closing \"", "end of line") }
-        advance()
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// A bare word: `true`, `false`, an integer or a float.
-    mutating func scalar() throws(TOMLDocument.SyntaxError) -> TOMLValue {
-        let start = index
-        while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "]"), byte != UInt8(ascii: " "),
-              byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "#") { advance() }
-        let word = String(decoding: bytes[start..<index], as: UTF8.self)
-        if word == "true" { return .boolean(true) }
-        if word == "false" { return .boolean(false) }
-        let digits = word.filter { $0 != "_" }
-        if digits.hasPrefix("0x"), let value = Int64(digits.dropFirst(2), radix: 16) { return .integer(value) }
-        if let value = Int64(digits) { return .integer(value) }
-        if digits.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let value = Double(digits), value.isFinite {
-            return .float(value)
-        }
-        index = start
-        throw error("a value (a \"string\", an integer, a float, true, false or an [array])", "\"\(word)\"")
     }
 }

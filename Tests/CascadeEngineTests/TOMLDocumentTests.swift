@@ -19,8 +19,18 @@ final class TOMLDocumentTests: XCTestCase {
         XCTAssertEqual(document.orderedKeys, ["a", "t.ETH-A.b.c", "t.ETH-A.d", "t.ETH-A.e"])
     }
 
+    func testInlineTablesFlattenWithTheirKeyLine() throws {
+        let document = try TOMLDocument(parsing: "kind = \"x\"\n\nx = { a = 1, b.c = \"s\" }\n")
+        XCTAssertEqual(document.entries["x.a"]?.value, .integer(1))
+        XCTAssertEqual(document.entries["x.a"]?.line, 3)
+        XCTAssertEqual(document.entries["x.b.c"]?.line, 3)
+        XCTAssertEqual(document.orderedKeys, ["kind", "x.a", "x.b.c"])
+    }
+
     func testRefusals() {
-        for (text, line) in [("a = 1\na = 2", 2), ("x = {a = 1}", 1), ("[[t]]", 1), ("a = 1 2", 1), ("a = \"open", 1), ("= 1", 1)] {
+        let cases = [("a = 1\na = 2", 2), ("[[t]]\na = 1", 1), ("d = 1979-05-27", 1), ("a = 1 2", 1), ("a = \"open", 1),
+                     ("\n= 1", 2), ("\"a.b\" = 1", 1)]
+        for (text, line) in cases {
             XCTAssertThrowsError(try TOMLDocument(parsing: text), text) { error in
                 XCTAssertEqual((error as? TOMLDocument.SyntaxError)?.line, line, text)
             }

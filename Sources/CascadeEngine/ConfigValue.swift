@@ -1,13 +1,12 @@
-/// One value of a protocol file, with the line it was written on.
-///
-/// The subset of TOML that ``TOMLDocument`` reads: strings, integers, floats, booleans and
-/// arrays of those. Tables are not values; they are the prefixes of dotted keys.
-public enum TOMLValue: Sendable, Hashable, CustomStringConvertible {
+/// One value of a configuration file, as ``TOMLDocument`` flattens it: strings, integers,
+/// floats, booleans and arrays of those. Tables are not values; they are the prefixes of dotted
+/// keys.
+public enum ConfigValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case integer(Int64)
     case float(Double)
     case boolean(Bool)
-    case array([TOMLValue])
+    case array([ConfigValue])
 
     /// The TOML type's name, as error messages say it.
     public var typeName: String {
