@@ -6,7 +6,7 @@
 //   CascadeMath       exact 256-bit integers, fixed point, GMP-backed big integers
 //   CascadeChain      Keccak, secp256k1, RLP, ABI, transactions, fee markets, mempool
 //   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
-//   CascadeEngine     reads files: protocol definitions (protocols/*.toml)
+//   CascadeEngine     reads files (TOMLKit): protocol definitions (protocols/*.toml)
 //   cascade           the command-line interface
 import PackageDescription
 
