@@ -14,7 +14,7 @@ struct KeyReader {
         self.document = document
     }
 
-    func line(_ key: String) -> Int? { document.entries[key]?.line }
+    func line(_ key: String) -> Int? { document.line(of: key) }
 
     func error(_ key: String, expected: String, found: String) -> ConfigurationError {
         ConfigurationError(file: file, key: key, line: line(key), expected: expected, found: found)

@@ -29,6 +29,11 @@ public struct TOMLDocument: Sendable {
     public let entries: [String: Entry]
     /// Keys in file order.
     public let orderedKeys: [String]
+    private let keyLines: KeyLines
+
+    /// The line of `key`, or of its nearest enclosing key or `[table]` (for a validation message
+    /// about a whole table, e.g. `reserves.USDC.interest_rate`).
+    public func line(of key: String) -> Int? { entries[key]?.line ?? keyLines.line(of: key) }
 
     /// Parses `text`.
     public init(parsing text: String) throws(SyntaxError) {
@@ -42,6 +47,7 @@ public struct TOMLDocument: Sendable {
             throw SyntaxError(line: 1, column: 1, expected: "valid TOML", found: "\(error)")
         }
         let lines = KeyLines(text)
+        keyLines = lines
         var flat: [String: Entry] = [:]
         try Self.flatten(table, prefix: "", lines: lines, into: &flat)
         entries = flat

@@ -121,6 +121,12 @@ final class ProtocolDefinitionErrorTests: XCTestCase {
         XCTAssertEqual(p?.line, 11)
     }
 
+    func testWholeTableProblemIsLocatedAtItsHeader() {
+        let p = problem(Self.aave.replacingOccurrences(of: "\"80%\"", with: "\"1000%\""))
+        XCTAssertEqual(p?.key, "reserves.WETH.interest_rate")
+        XCTAssertEqual(p?.line, 14)
+    }
+
     func testCuspNotBelowOne() {
         let p = problem(Self.maker.replacingOccurrences(of: "cusp = \"0.45\"", with: "cusp = \"1\""))
         XCTAssertEqual(p?.key, "ilks.ETH-A.cusp")
