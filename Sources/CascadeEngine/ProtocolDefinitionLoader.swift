@@ -2,7 +2,7 @@ import CascadeProtocols
 import Foundation
 
 /// Reads `protocols/*.toml` files into validated ``ProtocolDefinition``s. The engine layer is
-/// where files are read (docs/DESIGN.md); the protocol layer below only validates values.
+/// where files are read (docs/ARCHITECTURE.md); the protocol layer below only validates values.
 ///
 /// Loading checks, in this order, and stops at the first failing step:
 /// 1. the file can be read and is well-formed TOML (``TOMLDocument``), else a located syntax error;
