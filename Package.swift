@@ -6,6 +6,7 @@
 //   CascadeMath       exact 256-bit integers, fixed point, GMP-backed big integers
 //   CascadeChain      Keccak, secp256k1, RLP, ABI, transactions, fee markets, mempool
 //   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
+//   CascadeEngine     reads files (TOMLKit): protocol definitions (protocols/*.toml)
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -16,11 +17,14 @@ let package = Package(
         .library(name: "CascadeMath", targets: ["CascadeMath"]),
         .library(name: "CascadeChain", targets: ["CascadeChain"]),
         .library(name: "CascadeProtocols", targets: ["CascadeProtocols"]),
+        .library(name: "CascadeEngine", targets: ["CascadeEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Test oracle only: an independent arbitrary-precision implementation.
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // TOML 1.0 parsing for the engine's file loaders (wraps toml++).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries
@@ -48,6 +52,16 @@ let package = Package(
             name: "CascadeProtocols",
             dependencies: ["CascadeMath", "CascadeChain"]
         ),
+        // Reads files (TOML protocol definitions) and hands validated values to the layers below.
+        .target(
+            name: "CascadeEngine",
+            dependencies: [
+                "CascadeMath",
+                "CascadeChain",
+                "CascadeProtocols",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
 
         // Command-line interface
         .executableTarget(
@@ -55,6 +69,7 @@ let package = Package(
             dependencies: [
                 "CascadeMath",
                 "CascadeChain",
+                "CascadeEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +91,10 @@ let package = Package(
             name: "CascadeProtocolsTests",
             dependencies: ["CascadeProtocols", "CascadeChain", "CascadeMath"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "CascadeEngineTests",
+            dependencies: ["CascadeEngine", "CascadeProtocols", "CascadeChain", "CascadeMath"]
         ),
         .testTarget(
             name: "CascadeCLITests",
