@@ -47,27 +47,23 @@ let package = Package(
             path: "Benchmarks/MathBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        .executableTarget(
-            name: "AMMBenchmarks",
-            dependencies: [
-                .product(name: "CascadeProtocols", package: root),
-                .product(name: "CascadeChain", package: root),
-                .product(name: "CascadeMath", package: root),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/AMMBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "MakerBenchmarks",
-            dependencies: [
-                .product(name: "CascadeProtocols", package: root),
-                .product(name: "CascadeChain", package: root),
-                .product(name: "CascadeMath", package: root),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/MakerBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        protocolBenchmarks("AMMBenchmarks"),
+        protocolBenchmarks("MakerBenchmarks"),
+        protocolBenchmarks("ProtocolBenchmarks"),
     ]
 )
+
+/// A benchmark suite over the protocol models, in `Benchmarks/NAME`.
+func protocolBenchmarks(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            .product(name: "CascadeProtocols", package: root),
+            .product(name: "CascadeChain", package: root),
+            .product(name: "CascadeMath", package: root),
+            .product(name: "Benchmark", package: "benchmark"),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

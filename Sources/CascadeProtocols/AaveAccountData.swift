@@ -11,28 +11,41 @@ public struct AaveAccountData: Sendable, Hashable {
     public let totalCollateralBase: UInt256
     /// Σ debt value, base currency.
     public let totalDebtBase: UInt256
-    /// Collateral-weighted LTV, bps (floor), 0 without collateral.
-    public let averageLtv: UInt256
-    /// Collateral-weighted liquidation threshold, bps (floor), 0 without collateral.
-    public let averageLiquidationThreshold: UInt256
-    /// The health factor, wad: `wadDiv(Σ collateralᵢ·LTᵢ, totalDebt) / 10⁴` (half up, then floor);
-    /// `2²⁵⁶ − 1` with no debt. Liquidatable below 10¹⁸.
+    /// Σ collateral valueᵢ · LTVᵢ (base currency × bps), the numerator of ``averageLtv``.
+    public let ltvWeightedSum: UInt256
+    /// Σ collateral valueᵢ · liquidation thresholdᵢ (base currency × bps), the numerator of the
+    /// health factor and of ``averageLiquidationThreshold``.
+    public let liquidationThresholdWeightedSum: UInt256
+    /// The health factor, wad: `wadDiv(liquidationThresholdWeightedSum, totalDebt) / 10⁴` (half up,
+    /// then floor); `2²⁵⁶ − 1` with no debt. Liquidatable below 10¹⁸.
     public let healthFactor: UInt256
     /// Whether some collateral has an LTV of zero (it then blocks withdrawing other collateral).
     public let hasZeroLtvCollateral: Bool
 
-    public init(totalCollateralBase: UInt256, totalDebtBase: UInt256, averageLtv: UInt256,
-                averageLiquidationThreshold: UInt256, healthFactor: UInt256, hasZeroLtvCollateral: Bool) {
+    public init(totalCollateralBase: UInt256, totalDebtBase: UInt256, ltvWeightedSum: UInt256,
+                liquidationThresholdWeightedSum: UInt256, healthFactor: UInt256, hasZeroLtvCollateral: Bool) {
         self.totalCollateralBase = totalCollateralBase
         self.totalDebtBase = totalDebtBase
-        self.averageLtv = averageLtv
-        self.averageLiquidationThreshold = averageLiquidationThreshold
+        self.ltvWeightedSum = ltvWeightedSum
+        self.liquidationThresholdWeightedSum = liquidationThresholdWeightedSum
         self.healthFactor = healthFactor
         self.hasZeroLtvCollateral = hasZeroLtvCollateral
     }
 
+    /// Collateral-weighted LTV, bps: `⌊ltvWeightedSum / totalCollateral⌋`, 0 without collateral.
+    /// (Computed on demand: the health factor does not need it.)
+    public var averageLtv: UInt256 { Self.average(ltvWeightedSum, totalCollateralBase) }
+
+    /// Collateral-weighted liquidation threshold, bps (floor), 0 without collateral.
+    public var averageLiquidationThreshold: UInt256 { Self.average(liquidationThresholdWeightedSum, totalCollateralBase) }
+
+    private static func average(_ sum: UInt256, _ total: UInt256) -> UInt256 {
+        guard !total.isZero, let (quotient, _) = try? sum.quotientAndRemainder(dividingBy: total) else { return .zero }
+        return quotient
+    }
+
     /// The empty account (`userConfig.isEmpty()`): zeros and the maximal health factor.
     public static let empty = AaveAccountData(
-        totalCollateralBase: .zero, totalDebtBase: .zero, averageLtv: .zero,
-        averageLiquidationThreshold: .zero, healthFactor: .max, hasZeroLtvCollateral: false)
+        totalCollateralBase: .zero, totalDebtBase: .zero, ltvWeightedSum: .zero,
+        liquidationThresholdWeightedSum: .zero, healthFactor: .max, hasZeroLtvCollateral: false)
 }

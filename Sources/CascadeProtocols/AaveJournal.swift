@@ -8,12 +8,16 @@ import CascadeMath
 /// the saved values are put back and the token movements undone, last first.
 struct AaveJournal {
     private var reserves: [AaveReserve] = []
+    /// Bit `id` set: reserve `id` is saved (a pool lists at most 128 reserves).
+    private var savedReserves: UInt128 = 0
     private var positions: [(user: Address, position: AaveUserPosition?)] = []
     var ledger = LedgerJournal()
 
     /// Saves reserve `id` unless already saved by this call.
     mutating func save(reserve id: Int, of pool: AavePool) {
-        if reserves.contains(where: { $0.id == id }) { return }
+        if savedReserves >> id & 1 == 1 { return }
+        savedReserves |= 1 << id
+        if reserves.isEmpty { reserves.reserveCapacity(4) }
         reserves.append(pool.reserves[id])
     }
 

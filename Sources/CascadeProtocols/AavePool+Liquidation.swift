@@ -67,42 +67,45 @@ extension AavePool {
         let collateralID = try reserveID(collateralAsset)
         let debtID = try reserveID(debtAsset)
 
-        // 1–3. State, account data, balances.
+        // 1–3. State, account data, balances. The borrower's position is edited as a local copy
+        // and written back once, after the last call that can revert (the liquidator's payment).
         try updateState(debtID, at: now, &journal)
         try updateState(collateralID, at: now, &journal)
-        let borrowerPosition = position(of: user)
-        let account = try calculateUserAccountData(borrowerPosition, prices: prices, timestamp: now)
-        let liquidityIndex = reserves[collateralID].liquidityIndex
-        let borrowIndex = reserves[debtID].variableBorrowIndex
-        let scaledCollateral = borrowerPosition.scaledATokenBalance(collateralID)
+        var borrower = position(of: user)
+        let account = try calculateUserAccountData(borrower, prices: prices, timestamp: now)
+        // One copy of each reserve as updated: its indexes, parameters and unit do not change below.
+        let collateralReserve = reserves[collateralID]
+        let debtReserve = reserves[debtID]
+        let liquidityIndex = collateralReserve.liquidityIndex
+        let borrowIndex = debtReserve.variableBorrowIndex
+        let scaledCollateral = borrower.scaledATokenBalance(collateralID)
         let collateralBalance = try AaveMathUtils.aTokenBalance(scaledCollateral, liquidityIndex: liquidityIndex)
-        let reserveDebt = try AaveMathUtils.vTokenBalance(
-            borrowerPosition.scaledVariableDebt(debtID), variableBorrowIndex: borrowIndex)
+        let reserveDebt = try AaveMathUtils.vTokenBalance(borrower.scaledVariableDebt(debtID), variableBorrowIndex: borrowIndex)
 
         // 4. validateLiquidationCall.
-        let collateralConfig = reserves[collateralID].configuration
-        let debtConfig = reserves[debtID].configuration
+        let collateralConfig = collateralReserve.configuration
+        let debtConfig = debtReserve.configuration
         guard user != liquidator else { throw .reason("SelfLiquidation") }
         guard collateralConfig.isActive, debtConfig.isActive else { throw .reason("ReserveInactive") }
         guard !collateralConfig.isPaused, !debtConfig.isPaused else { throw .reason("ReservePaused") }
         guard account.healthFactor < AavePoolConfiguration.healthFactorLiquidationThreshold else {
             throw .reason("HealthFactorNotBelowThreshold")
         }
-        guard borrowerPosition.isUsingAsCollateral(collateralID) else { throw .reason("CollateralCannotBeLiquidated") }
+        guard borrower.isUsingAsCollateral(collateralID) else { throw .reason("CollateralCannotBeLiquidated") }
         guard !reserveDebt.isZero else { throw .reason("SpecifiedCurrencyNotBorrowedByUser") }
 
         let bonus = UInt256(collateralConfig.liquidationBonus)
         let collateralPrice = try prices.price(of: collateralAsset)
         let debtPrice = try prices.price(of: debtAsset)
-        let collateralUnit = reserves[collateralID].assetUnit
-        let debtUnit = reserves[debtID].assetUnit
+        let collateralUnit = collateralReserve.assetUnit
+        let debtUnit = debtReserve.assetUnit
 
         // 5. Close factor.
         let maxLiquidatableDebt: UInt256
         switch rules {
         case .v3_3:
-            let debtValue = try AaveMathUtils.mulDivCeil(reserveDebt, debtPrice, debtUnit)
-            let collateralValue = try (collateralBalance * collateralPrice) / collateralUnit
+            let debtValue = try debtReserve.baseValueRoundingUp(reserveDebt, price: debtPrice)
+            let collateralValue = try collateralReserve.baseValue(collateralBalance, price: collateralPrice)
             var cap = reserveDebt
             if collateralValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
                debtValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
@@ -140,83 +143,79 @@ extension AavePool {
 
         // 7. Dust rule.
         if rules == .v3_3, actualDebt < reserveDebt, try collateralAmount + protocolFee < collateralBalance {
-            let debtLeftValue = try AaveMathUtils.mulDivCeil(reserveDebt - actualDebt, debtPrice, debtUnit)
-            let collateralLeftValue = try ((collateralBalance - collateralAmount - protocolFee) * collateralPrice) / collateralUnit
+            let debtLeftValue = try debtReserve.baseValueRoundingUp(reserveDebt - actualDebt, price: debtPrice)
+            let collateralLeftValue = try collateralReserve.baseValue(
+                collateralBalance - collateralAmount - protocolFee, price: collateralPrice)
             guard debtLeftValue >= AavePoolConfiguration.minLeftoverBase,
                   collateralLeftValue >= AavePoolConfiguration.minLeftoverBase else { throw .reason("MustNotLeaveDust") }
         }
 
-        // 8. Is any collateral left?
-        var scaledConsumed = try AaveMathUtils.aTokenBurnScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
-            + AaveMathUtils.aTokenTransferScaledAmount(protocolFee, liquidityIndex: liquidityIndex)
+        // 8. Is any collateral left? (`getATokenBurnScaledAmount` and `getATokenTransferScaledAmount`
+        // are the same `rayDivCeil`: the scaled amounts below serve steps 10 and 11 too.)
+        let scaledCollateralAmount = try AaveMathUtils.aTokenBurnScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
+        var scaledFee = try AaveMathUtils.aTokenTransferScaledAmount(protocolFee, liquidityIndex: liquidityIndex)
+        var scaledConsumed = try scaledCollateralAmount + scaledFee
         if scaledConsumed > scaledCollateral { scaledConsumed = scaledCollateral }
         let reserveFullyConsumed = scaledConsumed == scaledCollateral
         var hasNoCollateralLeft = false
         if rules == .v3_3 {
-            let consumedValue = try (AaveMathUtils.aTokenBalance(scaledConsumed, liquidityIndex: liquidityIndex)
-                * collateralPrice) / collateralUnit
+            let consumedValue = try collateralReserve.baseValue(
+                AaveMathUtils.aTokenBalance(scaledConsumed, liquidityIndex: liquidityIndex), price: collateralPrice)
             hasNoCollateralLeft = consumedValue == account.totalCollateralBase
         }
-        if reserveFullyConsumed || hasNoCollateralLeft {
-            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
-                position.setUsingAsCollateral(collateralID, false)
-            }
-        }
+        if reserveFullyConsumed || hasNoCollateralLeft { borrower.setUsingAsCollateral(collateralID, false) }
 
         // 9. Debt.
         var events: [ProtocolEvent] = []
         var deficits: [AaveLiquidationReceipt.Deficit] = []
-        try burnDebtTokens(debtID, of: user, reserveDebt: reserveDebt, actualDebt: actualDebt,
-                           hasNoCollateralLeft: hasNoCollateralLeft, journal: &journal,
-                           events: &events, deficits: &deficits)
+        try burnDebtTokens(debtID, of: user, position: &borrower, reserveDebt: reserveDebt, actualDebt: actualDebt,
+                           hasNoCollateralLeft: hasNoCollateralLeft, journal: &journal, events: &events, deficits: &deficits)
 
-        // 10. Collateral to the liquidator.
-        if receiveAToken {
-            let scaled = try AaveMathUtils.aTokenTransferScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
-            try transferScaledATokens(scaled, collateralID, from: user, to: liquidator, journal: &journal)
-        } else {
+        // 10. Collateral to the liquidator (aTokens are credited at the end, with the fee).
+        borrower.setScaledATokenBalance(try borrower.scaledATokenBalance(collateralID) - scaledCollateralAmount, collateralID)
+        if !receiveAToken {
             try updateInterestRates(collateralID, added: .zero, taken: collateralAmount, &journal)
-            let scaled = try AaveMathUtils.aTokenBurnScaledAmount(collateralAmount, liquidityIndex: liquidityIndex)
-            guard !scaled.isZero else { throw .reason("InvalidBurnAmount") }
-            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
-                position.setScaledATokenBalance(try position.scaledATokenBalance(collateralID) - scaled, collateralID)
-            }
-            reserves[collateralID].scaledATokenTotalSupply = try reserves[collateralID].scaledATokenTotalSupply - scaled
+            guard !scaledCollateralAmount.isZero else { throw .reason("InvalidBurnAmount") }
+            reserves[collateralID].scaledATokenTotalSupply = try reserves[collateralID].scaledATokenTotalSupply - scaledCollateralAmount
             try journal.ledger.transfer(collateralAmount, of: collateralAsset, from: configuration.address,
                                         to: liquidator, ledger: &ledger)
         }
 
         // 11. Protocol fee to the treasury.
         if !protocolFee.isZero {
-            var scaledFee = try AaveMathUtils.aTokenTransferScaledAmount(protocolFee, liquidityIndex: liquidityIndex)
-            let scaledLeft = position(of: user).scaledATokenBalance(collateralID)
+            let scaledLeft = borrower.scaledATokenBalance(collateralID)
             if scaledFee > scaledLeft {
                 scaledFee = scaledLeft
                 protocolFee = try AaveMathUtils.aTokenBalance(scaledLeft, liquidityIndex: liquidityIndex)
             }
-            try transferScaledATokens(scaledFee, collateralID, from: user, to: configuration.treasury, journal: &journal)
+            borrower.setScaledATokenBalance(scaledLeft &- scaledFee, collateralID)
+        } else {
+            scaledFee = .zero
         }
 
         // 12. Bad debt in the other reserves.
         var badDebtReserves = 0
-        if hasNoCollateralLeft, position(of: user).isBorrowingAny {
-            var mask = position(of: user).borrowingMask
+        if hasNoCollateralLeft, borrower.isBorrowingAny {
+            var mask = borrower.borrowingMask
             while mask != 0 {
                 let id = mask.trailingZeroBitCount
                 mask &= mask &- 1
                 guard reserves[id].configuration.isActive else { continue }
                 try updateState(id, at: now, &journal)
                 let debt = try AaveMathUtils.vTokenBalance(
-                    position(of: user).scaledVariableDebt(id), variableBorrowIndex: reserves[id].variableBorrowIndex)
-                try burnDebtTokens(id, of: user, reserveDebt: debt, actualDebt: .zero, hasNoCollateralLeft: true,
-                                   journal: &journal, events: &events, deficits: &deficits)
+                    borrower.scaledVariableDebt(id), variableBorrowIndex: reserves[id].variableBorrowIndex)
+                try burnDebtTokens(id, of: user, position: &borrower, reserveDebt: debt, actualDebt: .zero,
+                                   hasNoCollateralLeft: true, journal: &journal, events: &events, deficits: &deficits)
                 badDebtReserves += 1
             }
         }
 
-        // 13. The liquidator pays.
+        // 13. The liquidator pays; nothing can revert after this, so the positions are written.
         try journal.ledger.transferFrom(actualDebt, of: debtAsset, owner: liquidator, spender: configuration.address,
                                         to: configuration.address, ledger: &ledger)
+        positions[user] = borrower
+        if receiveAToken { creditScaledATokens(scaledCollateralAmount, collateralID, to: liquidator) }
+        if !protocolFee.isZero { creditScaledATokens(scaledFee, collateralID, to: configuration.treasury) }
         events.append(event("LiquidationCall", [
             EventField("collateralAsset", .address(collateralAsset)),
             EventField("debtAsset", .address(debtAsset)),
@@ -240,26 +239,24 @@ extension AavePool {
     /// `reserveDebt − actualDebt` as deficit when no collateral is left; clears the borrowing flag
     /// at zero; updates the rates with `actualDebt` added.
     private mutating func burnDebtTokens(
-        _ id: Int, of user: Address, reserveDebt: UInt256, actualDebt: UInt256, hasNoCollateralLeft: Bool,
-        journal: inout AaveJournal, events: inout [ProtocolEvent], deficits: inout [AaveLiquidationReceipt.Deficit]
+        _ id: Int, of user: Address, position: inout AaveUserPosition, reserveDebt: UInt256, actualDebt: UInt256,
+        hasNoCollateralLeft: Bool, journal: inout AaveJournal, events: inout [ProtocolEvent],
+        deficits: inout [AaveLiquidationReceipt.Deficit]
     ) throws(Revert) {
         var noMoreDebt = true
+        journal.save(reserve: id, of: self)
         if !reserveDebt.isZero {
             let burnAmount = hasNoCollateralLeft ? reserveDebt : actualDebt
             let scaledBurn = try AaveMathUtils.vTokenBurnScaledAmount(
                 burnAmount, variableBorrowIndex: reserves[id].variableBorrowIndex)
             guard !scaledBurn.isZero else { throw .reason("InvalidBurnAmount") }
-            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
-                let after = try position.scaledVariableDebt(id) - scaledBurn
-                position.setScaledVariableDebt(after, id)
-                noMoreDebt = after.isZero
-            }
-            journal.save(reserve: id, of: self)
+            let after = try position.scaledVariableDebt(id) - scaledBurn
+            position.setScaledVariableDebt(after, id)
+            noMoreDebt = after.isZero
             reserves[id].scaledVariableDebtTotalSupply = try reserves[id].scaledVariableDebtTotalSupply - scaledBurn
         }
         let outstanding = try reserveDebt - actualDebt
         if hasNoCollateralLeft, !outstanding.isZero {
-            journal.save(reserve: id, of: self)
             reserves[id].deficit = try reserves[id].deficit + outstanding
             deficits.append(.init(asset: reserves[id].asset.address, amount: outstanding))
             events.append(event("DeficitCreated", [
@@ -268,23 +265,17 @@ extension AavePool {
                 EventField("amountCreated", amount(outstanding, id)),
             ]))
         }
-        if noMoreDebt {
-            try modifyPosition(user, &journal) { (position: inout AaveUserPosition) throws(Revert) in
-                position.setBorrowing(id, false)
-            }
-        }
+        if noMoreDebt { position.setBorrowing(id, false) }
         try updateInterestRates(id, added: actualDebt, taken: .zero, &journal)
     }
 
-    /// `AToken.transferOnLiquidation`: moves scaled aTokens between accounts (no collateral flag
-    /// changes, no health-factor check). Reverts with an underflow when `from` holds too few.
-    private mutating func transferScaledATokens(_ scaled: UInt256, _ id: Int, from: Address, to: Address,
-                                                journal: inout AaveJournal) throws(Revert) {
-        try modifyPosition(from, &journal) { (position: inout AaveUserPosition) throws(Revert) in
-            position.setScaledATokenBalance(try position.scaledATokenBalance(id) - scaled, id)
-        }
-        try modifyPosition(to, &journal) { (position: inout AaveUserPosition) throws(Revert) in
-            position.setScaledATokenBalance(try position.scaledATokenBalance(id) + scaled, id)
-        }
+    /// The receiving side of `AToken.transferOnLiquidation`: adds scaled aTokens to `account` (no
+    /// collateral flag change). Runs after the last call that can revert.
+    private mutating func creditScaledATokens(_ scaled: UInt256, _ id: Int, to account: Address) {
+        Self.credit(scaled, id, to: &positions[account, default: AaveUserPosition()])
+    }
+
+    private static func credit(_ scaled: UInt256, _ id: Int, to position: inout AaveUserPosition) {
+        position.setScaledATokenBalance(position.scaledATokenBalance(id) &+ scaled, id)
     }
 }

@@ -116,52 +116,65 @@ public struct AavePool: Sendable, Equatable {
     /// `value · liquidationThreshold` to the threshold sum; as debt,
     /// `mulDivCeil(rayMulCeil(scaled, normalizedDebt), price, unit)` added to the debt total.
     /// Then `HF = wadDiv(thresholdSum, totalDebt) / 10⁴` (v3.5+; earlier versions computed
-    /// `wadDiv(percentMul(totalCollateral, avgThreshold), totalDebt)`) and the averages
-    /// `⌊sum / totalCollateral⌋`. Products and sums are checked.
+    /// `wadDiv(percentMul(totalCollateral, avgThreshold), totalDebt)`); the averages
+    /// `⌊sum / totalCollateral⌋` are computed on demand. Products and sums are checked.
     /// - Complexity: O(reserves the position uses).
     @inlinable
     public func calculateUserAccountData(_ position: AaveUserPosition, prices: AssetPrices,
                                          timestamp: UInt64) throws(Revert) -> AaveAccountData {
         if position.isEmpty { return .empty }
-        var totalCollateral = UInt256.zero
-        var totalDebt = UInt256.zero
-        var ltvSum = UInt256.zero
-        var thresholdSum = UInt256.zero
-        var hasZeroLtvCollateral = false
-        var mask = position.collateralMask | position.borrowingMask
-        while mask != 0 {
-            let id = mask.trailingZeroBitCount
-            mask &= mask &- 1
-            let price = try prices.price(of: reserves[id].asset.address)
-            let unit = reserves[id].assetUnit
-            if position.isUsingAsCollateral(id) {
-                let balance = try AaveMathUtils.aTokenBalance(
-                    position.scaledATokenBalance(id), liquidityIndex: reserves[id].normalizedIncome(at: timestamp))
-                let value = try (balance * price) / unit
-                totalCollateral = try totalCollateral + value
-                let ltv = reserves[id].configuration.ltv
-                if ltv == 0 {
-                    hasZeroLtvCollateral = true
-                } else {
-                    ltvSum = try ltvSum + value * UInt256(ltv)
+        // Read the reserves in place: a method call on `reserves[id]` would copy the whole reserve.
+        return try reserves.withUnsafeBufferPointer { (reserves) throws(Revert) -> AaveAccountData in
+            var totalCollateral = UInt256.zero
+            var totalDebt = UInt256.zero
+            var ltvSum = UInt256.zero
+            var thresholdSum = UInt256.zero
+            var hasZeroLtvCollateral = false
+            var mask = position.collateralMask | position.borrowingMask
+            while mask != 0 {
+                let id = mask.trailingZeroBitCount
+                mask &= mask &- 1
+                // Field reads only: passing the reserve to a method would copy all of it.
+                let reserve = reserves.baseAddress! + id
+                let price = try prices.price(of: reserve.pointee.asset.address)
+                let lastUpdate = reserve.pointee.lastUpdateTimestamp
+                if position.isUsingAsCollateral(id) {
+                    var income = reserve.pointee.liquidityIndex
+                    if timestamp != lastUpdate {
+                        income = try WadRayMath.rayMul(AaveMathUtils.calculateLinearInterest(
+                            rate: reserve.pointee.currentLiquidityRate, from: lastUpdate, to: timestamp), income)
+                    }
+                    let balance = try AaveMathUtils.aTokenBalance(position.scaledATokenBalance(id), liquidityIndex: income)
+                    let value = try AaveReserve.baseValue(balance, price: price, unit: reserve.pointee.assetUnit,
+                                                          divisor: reserve.pointee.assetUnitDivisor, roundingUp: false)
+                    totalCollateral = try totalCollateral + value
+                    let ltv = reserve.pointee.configuration.ltv
+                    if ltv == 0 {
+                        hasZeroLtvCollateral = true
+                    } else {
+                        ltvSum = try ltvSum + value * UInt256(ltv)
+                    }
+                    thresholdSum = try thresholdSum + value * UInt256(reserve.pointee.configuration.liquidationThreshold)
                 }
-                thresholdSum = try thresholdSum + value * UInt256(reserves[id].configuration.liquidationThreshold)
+                if position.isBorrowing(id) {
+                    var debtIndex = reserve.pointee.variableBorrowIndex
+                    if timestamp != lastUpdate {
+                        debtIndex = try WadRayMath.rayMul(AaveMathUtils.calculateCompoundedInterest(
+                            rate: reserve.pointee.currentVariableBorrowRate, from: lastUpdate, to: timestamp), debtIndex)
+                    }
+                    let debt = try AaveMathUtils.vTokenBalance(position.scaledVariableDebt(id), variableBorrowIndex: debtIndex)
+                    totalDebt = try totalDebt + AaveReserve.baseValue(debt, price: price, unit: reserve.pointee.assetUnit,
+                                                                      divisor: reserve.pointee.assetUnitDivisor, roundingUp: true)
+                }
             }
-            if position.isBorrowing(id) {
-                let debt = try AaveMathUtils.vTokenBalance(
-                    position.scaledVariableDebt(id), variableBorrowIndex: reserves[id].normalizedVariableDebt(at: timestamp))
-                totalDebt = try totalDebt + AaveMathUtils.mulDivCeil(debt, price, unit)
-            }
+            let healthFactor = totalDebt.isZero
+                ? UInt256.max
+                : try WadRayMath.wadDiv(thresholdSum, totalDebt).quotientAndRemainder(dividingBy: LimbDivisor.e4).quotient
+            return AaveAccountData(
+                totalCollateralBase: totalCollateral, totalDebtBase: totalDebt, ltvWeightedSum: ltvSum,
+                liquidationThresholdWeightedSum: thresholdSum, healthFactor: healthFactor,
+                hasZeroLtvCollateral: hasZeroLtvCollateral)
         }
-        let healthFactor = totalDebt.isZero
-            ? UInt256.max
-            : try WadRayMath.wadDiv(thresholdSum, totalDebt).quotientAndRemainder(dividingByLimb: 10_000).quotient
-        let averageLtv = totalCollateral.isZero ? .zero : try ltvSum / totalCollateral
-        let averageThreshold = totalCollateral.isZero ? .zero : try thresholdSum / totalCollateral
-        return AaveAccountData(
-            totalCollateralBase: totalCollateral, totalDebtBase: totalDebt, averageLtv: averageLtv,
-            averageLiquidationThreshold: averageThreshold, healthFactor: healthFactor,
-            hasZeroLtvCollateral: hasZeroLtvCollateral)
     }
 
     // MARK: Calls

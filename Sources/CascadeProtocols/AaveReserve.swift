@@ -39,6 +39,8 @@ public struct AaveReserve: Sendable, Hashable {
     public internal(set) var scaledVariableDebtTotalSupply: UInt256
     /// `10^decimals`.
     public let assetUnit: UInt256
+    /// `10^decimals` with its reciprocal, for decimals ≤ 19 (every listed asset so far).
+    @usableFromInline let assetUnitDivisor: LimbDivisor?
 
     /// A freshly initialised reserve (`ReserveLogic.init`): both indexes at 1 RAY, no rates, no
     /// balances, last updated at `timestamp`.
@@ -60,12 +62,37 @@ public struct AaveReserve: Sendable, Hashable {
         var unit = UInt256.one
         for _ in 0..<asset.decimals { unit = unit &* 10 }
         assetUnit = unit
+        assetUnitDivisor = asset.decimals <= 19 ? LimbDivisor(unit.w0) : nil
+    }
+
+    /// An amount's value in the base currency, rounded down: `⌊amount · price / 10^decimals⌋`.
+    /// Reverts when `amount · price` overflows (checked multiplication; the division is unchecked).
+    @inlinable @inline(__always)
+    public func baseValue(_ amount: UInt256, price: UInt256) throws(Revert) -> UInt256 {
+        try Self.baseValue(amount, price: price, unit: assetUnit, divisor: assetUnitDivisor, roundingUp: false)
+    }
+
+    /// An amount's value in the base currency, rounded up: `MathUtils.mulDivCeil(amount, price,
+    /// 10^decimals)`. Reverts when `amount · price` overflows.
+    @inlinable @inline(__always)
+    public func baseValueRoundingUp(_ amount: UInt256, price: UInt256) throws(Revert) -> UInt256 {
+        try Self.baseValue(amount, price: price, unit: assetUnit, divisor: assetUnitDivisor, roundingUp: true)
+    }
+
+    /// `amount · price / unit`, floor or ceil, dividing with `divisor`'s reciprocal when given.
+    @inlinable @inline(__always)
+    static func baseValue(_ amount: UInt256, price: UInt256, unit: UInt256, divisor: LimbDivisor?,
+                          roundingUp: Bool) throws(Revert) -> UInt256 {
+        let product = try amount * price
+        guard let divisor else { return try product.divided(by: unit, rounding: roundingUp ? .up : .down) }
+        let (q, r) = product.quotientAndRemainder(dividingBy: divisor)
+        return roundingUp && r != 0 ? q &+ .one : q
     }
 
     /// `getNormalizedIncome`: the liquidity index as of `timestamp` without writing it —
     /// `rayMul(calculateLinearInterest(rate, last), liquidityIndex)`, or the stored index when
     /// updated in the same second.
-    @inlinable
+    @inlinable @inline(__always)
     public func normalizedIncome(at timestamp: UInt64) throws(Revert) -> UInt256 {
         if timestamp == lastUpdateTimestamp { return liquidityIndex }
         return try WadRayMath.rayMul(
@@ -76,7 +103,7 @@ public struct AaveReserve: Sendable, Hashable {
     /// `getNormalizedDebt`: the variable borrow index as of `timestamp` without writing it —
     /// `rayMul(calculateCompoundedInterest(rate, last), variableBorrowIndex)`, or the stored index
     /// when updated in the same second.
-    @inlinable
+    @inlinable @inline(__always)
     public func normalizedVariableDebt(at timestamp: UInt64) throws(Revert) -> UInt256 {
         if timestamp == lastUpdateTimestamp { return variableBorrowIndex }
         return try WadRayMath.rayMul(

@@ -30,8 +30,7 @@ struct LedgerJournal {
     mutating func transferFrom(_ amount: UInt256, of token: Address, owner: Address, spender: Address, to: Address,
                                ledger: inout TokenLedger) throws(Revert) {
         if amount.isZero { return }
-        let previous = ledger.allowance(of: token, owner: owner, spender: spender)
-        try ledger.transferFrom(amount, of: token, owner: owner, spender: spender, to: to)
+        let previous = try ledger.transferFrom(amount, of: token, owner: owner, spender: spender, to: to)
         entries.append(.transfer(amount: amount, token: token, from: owner, to: to))
         if previous != .max {
             entries.append(.allowance(token: token, owner: owner, spender: spender, previous: previous))
