@@ -76,9 +76,22 @@ public enum WadRayMath {
     public static func rayMul(_ a: UInt256, _ b: UInt256, rounding: Rounding) throws(Revert) -> UInt256 {
         var numerator = try a * b
         if rounding == .halfUp { numerator = try numerator + halfRay }
-        // ⌊x / 10²⁷⌋ = ⌊⌊x / 2²⁷⌋ / 5²⁷⌋: a shift and one pass with a precomputed reciprocal.
-        let (q, r) = (numerator >> 27).quotientAndRemainder(dividingBy: LimbDivisor.fivePow27)
-        if rounding == .up, r != 0 || numerator.w0 & (1 << 27 - 1) != 0 { return q &+ .one }
+        // ⌊x / 10²⁷⌋ = ⌊⌊x / 2²⁷⌋ / 5²⁷⌋, and 5²⁷ is normalised by a shift of 1, so the
+        // normalised dividend is x >> 26 with its lowest bit cleared: one shift, then the
+        // reciprocal steps, skipping the zero top quotient limbs.
+        let d = LimbDivisor.fivePow27
+        let x = numerator
+        let n0 = (x.w0 &>> 26 | x.w1 &<< 38) & ~1
+        let n1 = x.w1 &>> 26 | x.w2 &<< 38
+        let n2 = x.w2 &>> 26 | x.w3 &<< 38
+        // The quotient is below 2²⁵⁶ / 10²⁷ < 2¹⁶⁷, so its top limb is zero (n3 < 2³⁸).
+        var q2: UInt64 = 0, q1: UInt64 = 0
+        var rem = x.w3 &>> 26
+        if rem != 0 || n2 >= d.normalized { (q2, rem) = d.divideNormalized(rem, n2) } else { rem = n2 }
+        if rem != 0 || n1 >= d.normalized { (q1, rem) = d.divideNormalized(rem, n1) } else { rem = n1 }
+        let (q0, r) = d.divideNormalized(rem, n0)
+        let q = UInt256(w0: q0, w1: q1, w2: q2, w3: 0)
+        if rounding == .up, r != 0 || x.w0 & (1 << 27 - 1) != 0 { return q &+ .one }
         return q
     }
 
