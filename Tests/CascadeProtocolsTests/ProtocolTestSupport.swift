@@ -10,6 +10,20 @@ let e18: UInt256 = 1_000_000_000_000_000_000
 /// `n` whole 18-decimal tokens.
 func tokens(_ n: UInt64) -> UInt256 { UInt256(n) &* e18 }
 
+/// Asserts that `body` reverts with exactly `expected` and leaves `state` as it was (a reverted
+/// call must change nothing).
+func assertReverts<State: Equatable>(_ state: inout State, _ expected: Revert, file: StaticString = #filePath, line: UInt = #line,
+                                     _ body: (inout State) throws(Revert) -> Void) {
+    let before = state
+    do throws(Revert) {
+        try body(&state)
+        XCTFail("expected \(expected)", file: file, line: line)
+    } catch {
+        XCTAssertEqual(error, expected, file: file, line: line)
+    }
+    XCTAssertEqual(state, before, "a reverted call changed the state", file: file, line: line)
+}
+
 /// Asserts that `body` reverts with exactly `expected`.
 func XCTAssertReverts<T>(
     _ expected: Revert, _ body: @autoclosure () throws -> T,

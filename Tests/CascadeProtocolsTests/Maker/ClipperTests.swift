@@ -20,17 +20,6 @@ final class ClipperTests: XCTestCase {
         return maker
     }
 
-    func assertReverts(_ maker: inout Maker, _ expected: Revert, line: UInt = #line, _ body: (inout Maker) throws(Revert) -> Void) {
-        let before = maker
-        do throws(Revert) {
-            try body(&maker)
-            XCTFail("expected \(expected)", line: line)
-        } catch {
-            XCTAssertEqual(error, expected, line: line)
-        }
-        XCTAssertEqual(maker, before, "a reverted call changed the state", line: line)
-    }
-
     func testPriceFollowsTheStairstepCurve() throws {
         let maker = try barked()
         let clipper = maker.clippers[ilk]!

@@ -7,17 +7,6 @@ final class DogTests: XCTestCase {
     typealias F = MakerFixture
     let ilk = MakerFixture.ethA
 
-    func assertReverts(_ maker: inout Maker, _ expected: Revert, line: UInt = #line, _ body: (inout Maker) throws(Revert) -> Void) {
-        let before = maker
-        do throws(Revert) {
-            try body(&maker)
-            XCTFail("expected \(expected)", line: line)
-        } catch {
-            XCTAssertEqual(error, expected, line: line)
-        }
-        XCTAssertEqual(maker, before, "a reverted call changed the state", line: line)
-    }
-
     func testBarkLiquidatesTheWholeVaultAndPaysTheKeeper() throws {
         var maker = try F.liquidations2(price: 2_000)
         try F.openVault(&maker, F.alice, ink: F.wad(10), art: F.wad(10_000))

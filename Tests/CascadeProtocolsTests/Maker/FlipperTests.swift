@@ -21,17 +21,6 @@ final class FlipperTests: XCTestCase {
         return maker
     }
 
-    func assertReverts(_ maker: inout Maker, _ expected: Revert, line: UInt = #line, _ body: (inout Maker) throws(Revert) -> Void) {
-        let before = maker
-        do throws(Revert) {
-            try body(&maker)
-            XCTFail("expected \(expected)", line: line)
-        } catch {
-            XCTAssertEqual(error, expected, line: line)
-        }
-        XCTAssertEqual(maker, before, "a reverted call changed the state", line: line)
-    }
-
     /// 12 March 2020: a keeper bids 1 rad unit (10⁻⁴⁵ DAI) for the whole lot; no other bid lands
     /// within `ttl`; the keeper `deal`s and takes 10 ETH for nothing, and the debt stays.
     func testLoneOneWeiBidWinsAndLeavesTheTabAsSystemDebt() throws {

@@ -22,17 +22,6 @@ final class VatTests: XCTestCase {
         return vat
     }
 
-    func assertReverts(_ vat: inout Vat, _ expected: Revert, _ body: (inout Vat) throws(Revert) -> Void, line: UInt = #line) {
-        let before = vat
-        do throws(Revert) {
-            try body(&vat)
-            XCTFail("expected \(expected)", line: line)
-        } catch {
-            XCTAssertEqual(error, expected, line: line)
-        }
-        XCTAssertEqual(vat, before, "a reverted call changed the Vat", line: line)
-    }
-
     func testFrobLocksCollateralAndDrawsDai() throws {
         var vat = try makeVat()
         try vat.frob(ilk, u: alice, v: alice, w: alice, dink: F.int(F.wad(10)), dart: F.int(F.wad(500)), sender: alice)
