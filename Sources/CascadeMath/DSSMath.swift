@@ -45,12 +45,11 @@ public enum DSSMath {
         if x.isZero { return n.isZero ? base : .zero }
         if base.isZero { throw .divisionByZero }
         let half = base >> 1
-        // With base = RAY (every dss caller), divide through the one-pass RAY reciprocal.
+        // With base = RAY (every dss caller) a step is exactly a half-up `rayMul`, same reverts.
         let isRay = base == ray
         func step(_ a: UInt256, _ b: UInt256) throws(Revert) -> UInt256 {
-            let rounded = try a * b + half
-            if isRay { return (rounded >> 27).quotientAndRemainder(dividingBy: LimbDivisor.fivePow27).quotient }
-            return try rounded / base
+            if isRay { return try WadRayMath.rayMul(a, b) }
+            return try (a * b + half) / base
         }
         var z = n.w0 & 1 == 0 ? base : x
         var x = x

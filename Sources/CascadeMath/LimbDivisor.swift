@@ -84,15 +84,25 @@ extension UInt256 {
             n3 = w3 &<< s | w2 &>> r
             n4 = w3 &>> r
         }
-        // Skip the steps whose quotient limb is zero (remainder so far 0 and the next limb below
-        // the divisor): DeFi-sized numerators then take two steps instead of four.
-        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0, q0: UInt64 = 0
-        var rem: UInt64
-        let d = divisor.normalized
-        if n4 != 0 || n3 >= d { (q3, rem) = divisor.divideNormalized(n4, n3) } else { rem = n3 }
-        if rem != 0 || n2 >= d { (q2, rem) = divisor.divideNormalized(rem, n2) } else { rem = n2 }
-        if rem != 0 || n1 >= d { (q1, rem) = divisor.divideNormalized(rem, n1) } else { rem = n1 }
-        (q0, rem) = divisor.divideNormalized(rem, n0)
-        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), rem &>> s)
+        let (quotient, remainder) = divisor.divideNormalized(n4, n3, n2, n1, n0)
+        return (quotient, remainder &>> s)
+    }
+}
+
+extension LimbDivisor {
+    /// Divides the five-limb dividend n4…n0, already shifted left by ``shift`` (so n4 < normalized),
+    /// limb by limb; returns the quotient and the remainder, still shifted left by ``shift``.
+    ///
+    /// Skips the steps whose quotient limb is zero (remainder so far 0 and the next limb below
+    /// the divisor): DeFi-sized numerators take two steps instead of four.
+    @inlinable @inline(__always)
+    func divideNormalized(_ n4: UInt64, _ n3: UInt64, _ n2: UInt64, _ n1: UInt64, _ n0: UInt64) -> (quotient: UInt256, remainder: UInt64) {
+        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0, rem: UInt64
+        let d = normalized
+        if n4 != 0 || n3 >= d { (q3, rem) = divideNormalized(n4, n3) } else { rem = n3 }
+        if rem != 0 || n2 >= d { (q2, rem) = divideNormalized(rem, n2) } else { rem = n2 }
+        if rem != 0 || n1 >= d { (q1, rem) = divideNormalized(rem, n1) } else { rem = n1 }
+        let (q0, remainder) = divideNormalized(rem, n0)
+        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), remainder)
     }
 }

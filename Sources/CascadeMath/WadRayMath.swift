@@ -78,19 +78,10 @@ public enum WadRayMath {
         if rounding == .halfUp { numerator = try numerator + halfRay }
         // ⌊x / 10²⁷⌋ = ⌊⌊x / 2²⁷⌋ / 5²⁷⌋, and 5²⁷ is normalised by a shift of 1, so the
         // normalised dividend is x >> 26 with its lowest bit cleared: one shift, then the
-        // reciprocal steps, skipping the zero top quotient limbs.
-        let d = LimbDivisor.fivePow27
+        // reciprocal steps (the remainder stays doubled, which keeps its zeroness).
         let x = numerator
-        let n0 = (x.w0 &>> 26 | x.w1 &<< 38) & ~1
-        let n1 = x.w1 &>> 26 | x.w2 &<< 38
-        let n2 = x.w2 &>> 26 | x.w3 &<< 38
-        // The quotient is below 2²⁵⁶ / 10²⁷ < 2¹⁶⁷, so its top limb is zero (n3 < 2³⁸).
-        var q2: UInt64 = 0, q1: UInt64 = 0
-        var rem = x.w3 &>> 26
-        if rem != 0 || n2 >= d.normalized { (q2, rem) = d.divideNormalized(rem, n2) } else { rem = n2 }
-        if rem != 0 || n1 >= d.normalized { (q1, rem) = d.divideNormalized(rem, n1) } else { rem = n1 }
-        let (q0, r) = d.divideNormalized(rem, n0)
-        let q = UInt256(w0: q0, w1: q1, w2: q2, w3: 0)
+        let (q, r) = LimbDivisor.fivePow27.divideNormalized(
+            0, x.w3 &>> 26, x.w2 &>> 26 | x.w3 &<< 38, x.w1 &>> 26 | x.w2 &<< 38, (x.w0 &>> 26 | x.w1 &<< 38) & ~1)
         if rounding == .up, r != 0 || x.w0 & (1 << 27 - 1) != 0 { return q &+ .one }
         return q
     }
