@@ -158,7 +158,7 @@ final class CompoundComptrollerTests: XCTestCase {
 }
 
 /// Replays one Compound scenario of the oracle vectors.
-struct CompoundVectorReplay {
+struct CompoundVectorReplay: VectorReplay {
     let scenario: JSONObject
     let name: String
     var comptroller: CompoundComptroller
@@ -200,25 +200,7 @@ struct CompoundVectorReplay {
         }
     }
 
-    mutating func run() {
-        for (index, step) in (scenario["steps"] as! [JSONObject]).enumerated() where !failed {
-            self.step(step, at: "\(name) step \(index) (\(step["op"] as! String))")
-        }
-    }
-
-    private mutating func check(_ ok: Bool, _ message: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) {
-        if !ok, !failed {
-            XCTFail(message(), file: file, line: line)
-            failed = true
-        }
-    }
-
-    private mutating func equal<T: Equatable>(_ a: T, _ b: T, _ what: @autoclosure () -> String,
-                                              file: StaticString = #filePath, line: UInt = #line) {
-        check(a == b, "\(what()): got \(a), expected \(b)", file: file, line: line)
-    }
-
-    private mutating func step(_ step: JSONObject, at place: String) {
+    mutating func step(_ step: JSONObject, at place: String) {
         let op = step["op"] as! String
         switch op {
         case "price":

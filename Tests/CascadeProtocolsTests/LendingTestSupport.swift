@@ -206,3 +206,32 @@ struct CompoundFixture {
         CallContext(sender: sender, blockNumber: block, timestamp: block * 12)
     }
 }
+
+/// The replay of a Python-oracle scenario, call by call, that reports only its first mismatch
+/// (later steps would fail for the same reason).
+protocol VectorReplay {
+    var scenario: JSONObject { get }
+    var name: String { get }
+    var failed: Bool { get set }
+    mutating func step(_ step: JSONObject, at place: String)
+}
+
+extension VectorReplay {
+    mutating func run() {
+        for (index, step) in (scenario["steps"] as! [JSONObject]).enumerated() where !failed {
+            self.step(step, at: "\(name) step \(index) (\(step["op"] as! String))")
+        }
+    }
+
+    mutating func check(_ ok: Bool, _ message: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) {
+        if !ok, !failed {
+            XCTFail(message(), file: file, line: line)
+            failed = true
+        }
+    }
+
+    mutating func equal<T: Equatable>(_ a: T, _ b: T, _ what: @autoclosure () -> String,
+                                      file: StaticString = #filePath, line: UInt = #line) {
+        check(a == b, "\(what()): got \(a), expected \(b)", file: file, line: line)
+    }
+}
