@@ -6,7 +6,8 @@
 //   CascadeMath       exact 256-bit integers, fixed point, GMP-backed big integers
 //   CascadeChain      Keccak, secp256k1, RLP, ABI, transactions, fee markets, mempool
 //   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
-//   CascadeEngine     reads files (TOMLKit): protocol definitions (protocols/*.toml)
+//   CascadeAgents     the deployed chain state and the agents that read it and sign transactions
+//   CascadeEngine     reads files (TOMLKit): protocols, scenarios; the block loop, trace, metrics
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "CascadeMath", targets: ["CascadeMath"]),
         .library(name: "CascadeChain", targets: ["CascadeChain"]),
         .library(name: "CascadeProtocols", targets: ["CascadeProtocols"]),
+        .library(name: "CascadeAgents", targets: ["CascadeAgents"]),
         .library(name: "CascadeEngine", targets: ["CascadeEngine"]),
     ],
     dependencies: [
@@ -52,6 +54,10 @@ let package = Package(
             name: "CascadeProtocols",
             dependencies: ["CascadeMath", "CascadeChain"]
         ),
+        .target(
+            name: "CascadeAgents",
+            dependencies: ["CascadeMath", "CascadeChain", "CascadeProtocols"]
+        ),
         // Reads files (TOML protocol definitions) and hands validated values to the layers below.
         .target(
             name: "CascadeEngine",
@@ -59,6 +65,7 @@ let package = Package(
                 "CascadeMath",
                 "CascadeChain",
                 "CascadeProtocols",
+                "CascadeAgents",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -93,12 +100,17 @@ let package = Package(
             resources: [.copy("Vectors")]
         ),
         .testTarget(
+            name: "CascadeAgentsTests",
+            dependencies: ["CascadeAgents", "CascadeProtocols", "CascadeChain", "CascadeMath"]
+        ),
+        .testTarget(
             name: "CascadeEngineTests",
-            dependencies: ["CascadeEngine", "CascadeProtocols", "CascadeChain", "CascadeMath"]
+            dependencies: ["CascadeEngine", "CascadeAgents", "CascadeProtocols", "CascadeChain", "CascadeMath"]
         ),
         .testTarget(
             name: "CascadeCLITests",
             dependencies: ["cascade", "CascadeChain", "CascadeMath"]
+
         ),
     ]
 )

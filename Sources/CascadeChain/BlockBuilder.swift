@@ -15,7 +15,8 @@ import CascadeMath
 ///    base fee are not eligible and wait;
 /// 4. like geth's miner, admits an agent transaction only if its gas limit fits in the gas left,
 ///    otherwise skips that sender for the rest of the block and continues with others; an included
-///    transaction uses `expectedGasUsed` and makes the sender's next nonce eligible. A background
+///    transaction uses `expectedGasUsed` (or, in the executing variant, the gas its execution
+///    used) and makes the sender's next nonce eligible. A background
 ///    slice is divisible and fills whatever gas is left. Filling stops when less than 21,000 gas
 ///    (the intrinsic gas of any transaction) is left or nothing is eligible;
 /// 5. charges every included item its effective gas price (exact `UInt256` wei: base fee burned,
@@ -90,6 +91,19 @@ public struct BlockBuilder: Sendable {
     /// - Complexity: see the type's documentation.
     public mutating func build(from mempool: inout Mempool, background: BackgroundBlockDemand,
                                accountNonce: (Address) -> UInt64) -> BuiltBlock {
+        build(from: &mempool, background: background, accountNonce: accountNonce, execute: { $0.expectedGasUsed })
+    }
+
+    /// Builds the next block as ``build(from:background:accountNonce:)`` does, executing each
+    /// agent transaction the moment it is included, in block order, as a miner does: `execute`
+    /// runs it against the state and returns the gas it actually used (at most its gas limit,
+    /// e.g. less than expected when it reverts). That gas is what the transaction pays for, what
+    /// fills the block and what the next base fee is computed from.
+    ///
+    /// `accountNonce` is asked for every sender before the first transaction executes.
+    public mutating func build(from mempool: inout Mempool, background: BackgroundBlockDemand,
+                               accountNonce: (Address) -> UInt64,
+                               execute: (PendingTransaction) -> UInt64) -> BuiltBlock {
         let number = nextBlockNumber
         let baseFee = self.baseFee
         var outcomes = mempool.expire(beforeBlock: number)
@@ -154,11 +168,14 @@ public struct BlockBuilder: Sendable {
             queue.popMin()
             let transaction = mempool.slots[Int(head.slot)]
             guard transaction.gasLimit <= remaining else { continue }  // skip this sender for the block
-            let payment = FeePayment(gasUsed: transaction.expectedGasUsed, baseFee: baseFee, effectiveTip: head.tip)
+            let gasUsed = execute(transaction)
+            precondition(gasUsed >= PendingTransaction.intrinsicGas && gasUsed <= transaction.gasLimit,
+                         "executed gas \(gasUsed) outside 21,000…\(transaction.gasLimit)")
+            let payment = FeePayment(gasUsed: gasUsed, baseFee: baseFee, effectiveTip: head.tip)
             included.append(IncludedTransaction(transaction: transaction, payment: payment))
             outcomes.append(TransactionOutcome(transaction, block: number, fate: .included(payment)))
-            agentGas += transaction.expectedGasUsed
-            remaining -= transaction.expectedGasUsed
+            agentGas += gasUsed
+            remaining -= gasUsed
             Self.add(payment.burned, to: &burned)
             Self.add(payment.tip, to: &tips)
             clearingPrice = Swift.min(clearingPrice ?? payment.effectiveGasPrice, payment.effectiveGasPrice)

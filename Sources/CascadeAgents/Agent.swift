@@ -1,0 +1,42 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// Every agent strategy, dispatched by `switch` (no existential boxes in the block loop).
+///
+/// Each agent has its own account and acts once per block on an ``AgentView`` of the last
+/// block, returning the signed transactions it submits.
+public enum Agent: Sendable {
+    /// Oracle reporters and their relayer.
+    case oracleRelayer(OracleRelayer)
+    /// A Liquidations 1.0 (flip) keeper.
+    case flipKeeper(FlipKeeper)
+
+    /// The agent's address.
+    public var address: Address {
+        switch self {
+        case .oracleRelayer(let agent): agent.account.address
+        case .flipKeeper(let agent): agent.account.address
+        }
+    }
+
+    /// A short name of the strategy, for traces and reports (`"flip-keeper"`).
+    public var role: String {
+        switch self {
+        case .oracleRelayer: "oracle-relayer"
+        case .flipKeeper: "flip-keeper"
+        }
+    }
+
+    /// Runs the strategy on `view`; adds the positions it checked exactly to `examined`.
+    public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
+        switch self {
+        case .oracleRelayer(var agent):
+            defer { self = .oracleRelayer(agent) }
+            return agent.act(view)
+        case .flipKeeper(var agent):
+            defer { self = .flipKeeper(agent) }
+            return agent.act(view, examined: &examined)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// An agent's Ethereum account: its key and the nonce of its next transaction.
+///
+/// The nonce is tracked locally, as a wallet does: each new transaction takes the next one, a
+/// replacement reuses the nonce it replaces, and ``resynchronize(chainNonce:pendingNonces:)``
+/// closes the gap a dropped or expired transaction leaves.
+public struct AgentAccount: Sendable {
+    /// The signing key and its address.
+    public let signer: Signer
+    /// EIP-155 chain id of every transaction.
+    public let chainID: UInt64
+    /// The nonce the next new transaction takes.
+    public private(set) var nextNonce: UInt64 = 0
+
+    /// The account of the key derived from the run seed, the agent's role and its index
+    /// (``CascadeChain/PrivateKey/derive(seed:label:index:)``).
+    public init(seed: UInt64, role: String, index: UInt64, chainID: UInt64) {
+        signer = Signer(key: PrivateKey.derive(seed: seed, label: role, index: index))
+        self.chainID = chainID
+    }
+
+    /// The account's address.
+    public var address: Address { signer.address }
+
+    /// Signs `call` to `to` with a new nonce.
+    public mutating func send(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate,
+                              contest: Contest? = nil) -> AgentTransaction {
+        defer { nextNonce += 1 }
+        return sign(call, to: to, fee: fee, gas: gas, nonce: nextNonce, contest: contest)
+    }
+
+    /// Signs the same call as `pending` at the same nonce with `fee`: a replacement, which the
+    /// mempool accepts only with a large enough fee bump.
+    public func replace(_ pending: AgentTransaction, fee: TransactionFee) -> AgentTransaction {
+        sign(pending.call, to: pending.to, fee: fee, gas: pending.gas, nonce: pending.nonce, contest: pending.contest)
+    }
+
+    /// Sets the next nonce after the chain's nonce and the nonces still pending in the mempool:
+    /// the lowest nonce at or above `chainNonce` that is not pending (a transaction that was
+    /// dropped or expired leaves that gap, which must be filled before later ones can execute).
+    public mutating func resynchronize(chainNonce: UInt64, pendingNonces: [UInt64]) {
+        var next = chainNonce
+        for nonce in pendingNonces.sorted() where nonce == next { next += 1 }
+        nextNonce = next
+    }
+
+    private func sign(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
+                      contest: Contest?) -> AgentTransaction {
+        let transaction = Transaction(chainID: chainID, nonce: nonce, fee: fee, gasLimit: gas.limit, to: to, data: call.encode())
+        // A derived key is valid and the fields are in range: signing cannot fail.
+        let signed = try! transaction.signed(by: signer)
+        return AgentTransaction(signed: signed, call: call, gas: gas, contest: contest)
+    }
+}

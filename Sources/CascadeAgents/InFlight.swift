@@ -1,0 +1,50 @@
+import CascadeChain
+import CascadeMath
+
+/// An agent's own transactions still in the mempool, so it neither duplicates them nor loses
+/// track of its nonce when one is dropped or expires.
+public struct InFlight: Sendable {
+    /// The pending transactions, oldest nonce first.
+    public private(set) var transactions: [AgentTransaction] = []
+
+    public init() {}
+
+    /// Forgets transactions no longer pending (included, replaced, expired or dropped) and puts
+    /// `account`'s next nonce right after the chain's and the still-pending ones.
+    public mutating func refresh(_ account: inout AgentAccount, view: AgentView) {
+        transactions.removeAll { !view.mempool.isPending($0.hash) }
+        account.resynchronize(chainNonce: view.state.nonce(of: account.address),
+                              pendingNonces: view.mempool.pendingNonces(of: account.address))
+    }
+
+    /// Whether a pending transaction competes on `contest`.
+    public func contains(_ contest: Contest) -> Bool {
+        transactions.contains { $0.contest == contest }
+    }
+
+    /// Records a submitted transaction (a replacement takes the place of the one it replaces).
+    public mutating func add(_ transaction: AgentTransaction) {
+        if let index = transactions.firstIndex(where: { $0.nonce == transaction.nonce }) {
+            transactions[index] = transaction
+        } else {
+            transactions.append(transaction)
+        }
+    }
+
+    /// Replacements for pending transactions that `strategy` re-bids now (escalating strategies
+    /// only), recorded in place of the originals.
+    public mutating func rebid(_ strategy: GasStrategy, account: AgentAccount, view: AgentView) -> [AgentTransaction] {
+        var replacements: [AgentTransaction] = []
+        for index in transactions.indices {
+            let pending = transactions[index]
+            let price = pending.fee.maxPriorityFeePerGas
+            let age = view.blockNumber + 1 - (view.mempool.submittedBlock(pending.hash) ?? view.blockNumber + 1)
+            let rival = pending.contest.flatMap { view.mempool.bestRivalPrice(on: $0, excluding: account.address) }
+            guard let raised = strategy.replacementPrice(current: price, pendingBlocks: age, rivalBest: rival) else { continue }
+            let replacement = account.replace(pending, fee: GasStrategy.fee(price: raised, market: view.feeMarket, baseFee: view.baseFee))
+            transactions[index] = replacement
+            replacements.append(replacement)
+        }
+        return replacements
+    }
+}

@@ -1,0 +1,42 @@
+import CascadeChain
+import CascadeMath
+
+/// What an agent sees of the public mempool: which agent transactions are pending, their
+/// nonces per sender, and the best pending bid on each contest.
+public struct MempoolView: Sendable {
+    struct Bid: Sendable {
+        let sender: Address
+        let price: UInt256
+    }
+
+    private var pendingHashes: Set<Keccak256.Digest> = []
+    private var submitted: [Keccak256.Digest: UInt64] = [:]
+    private var nonces: [Address: [UInt64]] = [:]
+    private var bids: [Contest: [Bid]] = [:]
+
+    public init() {}
+
+    /// Records a pending transaction submitted in block `submittedBlock`, bidding `price` per gas.
+    public mutating func add(_ transaction: AgentTransaction, submittedBlock: UInt64, price: UInt256) {
+        pendingHashes.insert(transaction.hash)
+        submitted[transaction.hash] = submittedBlock
+        nonces[transaction.signed.sender, default: []].append(transaction.nonce)
+        if let contest = transaction.contest {
+            bids[contest, default: []].append(Bid(sender: transaction.signed.sender, price: price))
+        }
+    }
+
+    /// Whether the transaction is still pending.
+    public func isPending(_ hash: Keccak256.Digest) -> Bool { pendingHashes.contains(hash) }
+
+    /// The block a pending transaction was first submitted for.
+    public func submittedBlock(_ hash: Keccak256.Digest) -> UInt64? { submitted[hash] }
+
+    /// The nonces `sender` has pending.
+    public func pendingNonces(of sender: Address) -> [UInt64] { nonces[sender] ?? [] }
+
+    /// The highest price another sender has pending on `contest`.
+    public func bestRivalPrice(on contest: Contest, excluding sender: Address) -> UInt256? {
+        bids[contest]?.lazy.filter { $0.sender != sender }.map(\.price).max()
+    }
+}

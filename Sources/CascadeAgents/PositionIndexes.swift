@@ -1,0 +1,40 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// The liquidation indexes of every market with positions, kept current by the block loop:
+/// after each block it calls ``refresh(_:in:)`` for every owner whose position a transaction
+/// touched, so an index is never rebuilt by scanning all positions.
+public struct PositionIndexes: Sendable {
+    /// Maker vaults per ilk; key `art · mat / ink` (USD per unit of collateral at `rate` = 1):
+    /// a vault is unsafe when the OSM price is below `key · rate`.
+    public private(set) var makerVaults: [Bytes32: LiquidationIndex] = [:]
+
+    public init() {}
+
+    /// Recomputes the keys of `owner`'s positions from `state`.
+    public mutating func refresh(_ owner: Address, in state: ChainState) {
+        if let maker = state.maker {
+            for ilk in maker.ilkNames {
+                makerVaults[ilk, default: LiquidationIndex()].update(owner, key: Self.makerKey(maker, ilk: ilk, owner: owner))
+            }
+        }
+    }
+
+    /// The Maker vault's liquidation-price key, or `nil` when it has no debt or no collateral
+    /// (a vault without collateral but with debt is keyed +∞: always unsafe).
+    static func makerKey(_ maker: Maker, ilk: Bytes32, owner: Address) -> Double? {
+        let urn = maker.vat.urn(ilk, owner)
+        guard !urn.art.isZero else { return nil }
+        guard !urn.ink.isZero else { return .infinity }
+        let mat = (maker.spotter.ilks[ilk]?.mat.doubleValue ?? 0) / 1e27
+        return urn.art.doubleValue * mat / urn.ink.doubleValue
+    }
+
+    /// Maker vaults of `ilk` that may be unsafe at OSM price `price` (USD) and accumulated
+    /// `rate` (ray as a number, 1.0 = no fees): the candidates whose key reaches `price / rate`,
+    /// lowest collateralisation first. Candidates must still be checked exactly.
+    public func makerCandidates(_ ilk: Bytes32, price: Double, rate: Double) -> [Address] {
+        makerVaults[ilk]?.candidates(atOrAbove: price / rate) ?? []
+    }
+}
