@@ -6,6 +6,8 @@ import CascadeMath
 public struct InFlight: Sendable {
     /// The pending transactions, oldest nonce first.
     public private(set) var transactions: [AgentTransaction] = []
+    /// Contests of the pending transactions, for constant-time ``contains(_:)``.
+    private var contests: [Contest: Int] = [:]
 
     public init() {}
 
@@ -13,13 +15,15 @@ public struct InFlight: Sendable {
     /// `account`'s next nonce right after the chain's and the still-pending ones.
     public mutating func refresh(_ account: inout AgentAccount, view: AgentView) {
         transactions.removeAll { !view.mempool.isPending($0.hash) }
+        contests = [:]
+        for transaction in transactions { if let contest = transaction.contest { contests[contest, default: 0] += 1 } }
         account.resynchronize(chainNonce: view.state.nonce(of: account.address),
                               pendingNonces: view.mempool.pendingNonces(of: account.address))
     }
 
     /// Whether a pending transaction competes on `contest`.
     public func contains(_ contest: Contest) -> Bool {
-        transactions.contains { $0.contest == contest }
+        contests[contest] != nil
     }
 
     /// Records a submitted transaction (a replacement takes the place of the one it replaces).
@@ -28,6 +32,7 @@ public struct InFlight: Sendable {
             transactions[index] = transaction
         } else {
             transactions.append(transaction)
+            if let contest = transaction.contest { contests[contest, default: 0] += 1 }
         }
     }
 

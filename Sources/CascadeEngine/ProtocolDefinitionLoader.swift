@@ -17,7 +17,11 @@ public enum ProtocolDefinitionLoader {
     public static let kinds = ["aave-v3", "compound-v2", "maker", "uniswap-v2"]
 
     /// Reads and validates the file at `path` (errors name the file as given).
-    public static func load(path: String) throws(ConfigurationError) -> ProtocolDefinition {
+    /// `overrides` are `(key, TOML value text)` pairs applied over the file's keys before
+    /// validation (a scenario's `--set protocols.NAME.KEY=VALUE`); errors in them name
+    /// `overrideSource`.
+    public static func load(path: String, overrides: [(key: String, value: String)] = [],
+                            overrideSource: String = "--set") throws(ConfigurationError) -> ProtocolDefinition {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -25,17 +29,23 @@ public enum ProtocolDefinitionLoader {
             throw ConfigurationError(file: path, key: "", line: nil, expected: "a readable UTF-8 file",
                                      found: "\(error.localizedDescription)")
         }
-        return try parse(text: text, source: path)
+        return try parse(text: text, source: path, overrides: overrides, overrideSource: overrideSource)
     }
 
     /// Parses and validates `text`; `source` names it in errors.
-    public static func parse(text: String, source: String) throws(ConfigurationError) -> ProtocolDefinition {
-        let document: TOMLDocument
+    public static func parse(text: String, source: String, overrides: [(key: String, value: String)] = [],
+                             overrideSource: String = "--set") throws(ConfigurationError) -> ProtocolDefinition {
+        var document: TOMLDocument
         do {
             document = try TOMLDocument(parsing: text)
         } catch {
             throw ConfigurationError(file: source, key: "", line: error.line,
                                      expected: "\(error.expected) at column \(error.column)", found: error.found)
+        }
+        for (key, value) in overrides {
+            do { try document.override(key, with: value) } catch {
+                throw ConfigurationError(file: overrideSource, key: key, line: nil, expected: "a TOML value", found: value)
+            }
         }
         var reader = KeyReader(file: source, document: document)
         let definition: ProtocolDefinition

@@ -26,9 +26,9 @@ public struct TOMLDocument: Sendable {
     }
 
     /// Values by full dotted key.
-    public let entries: [String: Entry]
+    public private(set) var entries: [String: Entry]
     /// Keys in file order.
-    public let orderedKeys: [String]
+    public private(set) var orderedKeys: [String]
     private let keyLines: KeyLines
 
     /// The line of `key`, or of its nearest enclosing key or `[table]` (for a validation message
@@ -52,6 +52,18 @@ public struct TOMLDocument: Sendable {
         try Self.flatten(table, prefix: "", lines: lines, into: &flat)
         entries = flat
         orderedKeys = flat.keys.sorted { (flat[$0]!.line ?? .max, $0) < (flat[$1]!.line ?? .max, $1) }
+    }
+
+    /// Sets `key` to the TOML value written in `text` (`30000000`, `"eip1559"`, `1.5`, `true`,
+    /// `[1, 2]`), as `--set key=value` does; the entry has no line. Throws when `text` is not a
+    /// TOML value.
+    public mutating func override(_ key: String, with text: String) throws(SyntaxError) {
+        let parsed = try TOMLDocument(parsing: "value = " + text)
+        guard let entry = parsed.entries["value"] else {
+            throw SyntaxError(line: 1, column: 1, expected: "a string, number, boolean or array", found: text)
+        }
+        if entries[key] == nil { orderedKeys.append(key) }
+        entries[key] = Entry(value: entry.value, line: nil)
     }
 
     private static func flatten(_ table: TOMLTable, prefix: String, lines: KeyLines,

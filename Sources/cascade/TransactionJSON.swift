@@ -1,3 +1,4 @@
+import CascadeEngine
 import CascadeChain
 import CascadeMath
 

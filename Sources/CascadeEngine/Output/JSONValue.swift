@@ -2,20 +2,23 @@
 /// byte-for-byte reproducible (Foundation's serializer orders keys by hash unless sorted).
 /// Large integers are written as decimal strings by the callers: JSON numbers lose precision
 /// above 2⁵³ in most readers.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
+    /// A floating-point number (market prices, statistics); written in Swift's shortest
+    /// round-trip form, which is deterministic. Non-finite values are written as `null`.
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
     /// The JSON text; `indent` spaces per level, or compact on one line when `indent` is nil.
-    func serialized(indent: Int? = 2) -> String {
+    public func serialized(indent: Int? = 2) -> String {
         var out = ""
         write(into: &out, indent: indent, level: 0)
         return out
@@ -26,6 +29,7 @@ enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .integer(let value): out += String(value)
+        case .number(let value): out += value.isFinite ? JSONValue.format(value) : "null"
         case .string(let value): JSONValue.writeString(value, into: &out)
         case .array(let items):
             writeContainer(open: "[", close: "]", count: items.count, into: &out, indent: indent, level: level) { i, out in
@@ -51,6 +55,13 @@ enum JSONValue: Sendable, Equatable {
         }
         if let indent { out += "\n" + String(repeating: " ", count: indent * level) }
         out += close
+    }
+
+    /// `value` in JSON syntax: integral values below 2⁵³ without a fraction, others in Swift's
+    /// shortest round-trip form (`1e-05` style exponents are valid JSON).
+    private static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     private static func writeString(_ value: String, into out: inout String) {

@@ -1,0 +1,208 @@
+import CascadeAgents
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// Builds the initial ``World`` of a scenario: deploys the protocols, initialises their
+/// oracles at the start price, opens the population's positions, funds and creates the agents.
+///
+/// Keys and addresses derive from the seed (``CascadeChain/PrivateKey/derive(seed:label:index:)``
+/// for accounts that sign; Keccak-256 of the seed and a label for vault owners that never do),
+/// so the same scenario and seed build the same world.
+public enum WorldBuilder {
+    /// An error raised while building (a position the protocol refuses, a population that
+    /// breaks a debt ceiling…), naming the scenario key responsible.
+    public struct BuildError: Error, Sendable, CustomStringConvertible {
+        public let key: String
+        public let message: String
+        public var description: String { "\(key): \(message)" }
+    }
+
+    /// Builds the world of `scenario` with `seed` (default: the scenario's).
+    public static func build(_ scenario: Scenario, seed: UInt64? = nil) throws(BuildError) -> World {
+        let seed = seed ?? scenario.seed
+        let start = scenario.chain.startTimestamp
+        let market = MarketModel(configuration: scenario.market, random: SplitMix64(seed: seed).derived(stream: 2),
+                                 startTimestamp: start)
+        var ledger = TokenLedger()
+        var maker: Maker?
+        var oracles: [MakerOracle] = []
+        var makerCollateral: [Bytes32: String] = [:]
+        var reporterKeys: [[Signer]] = []
+        var symbols: [Address: String] = [:]
+        var tokens: [Address: Token] = [:]
+
+        if let deployment = scenario.maker {
+            let parameters = deployment.parameters
+            let dai = Token(address: parameters.addresses.dai, symbol: "DAI", decimals: 18)
+            ledger.register(dai)
+            tokens[dai.address] = dai
+            if let daiSymbol = scenario.daiSymbol { symbols[dai.address] = daiSymbol }
+            do {
+                maker = try Maker(parameters: parameters, now: start)
+            } catch {
+                throw BuildError(key: "protocols", message: "Maker deployment failed: \(error)")
+            }
+            for (index, ilkParameters) in parameters.ilks.enumerated() {
+                let spec = deployment.oracles[index]
+                let ilk = ilkParameters.ilk!
+                let gem = Token(address: ilkParameters.gem, symbol: spec.symbol == "ETH" ? "WETH" : spec.symbol, decimals: 18)
+                ledger.register(gem)
+                tokens[gem.address] = gem
+                symbols[gem.address] = spec.symbol
+                makerCollateral[ilk] = spec.symbol
+                let reporters = distinctSlotSigners(seed: seed, label: "reporter/\(spec.ilk)", count: spec.reporters)
+                reporterKeys.append(reporters)
+                var median = Median(address: derivedAddress(seed: seed, label: "median/\(spec.ilk)"),
+                                    wat: Bytes32(ascii: spec.symbol + "USD") ?? Bytes32(ascii: "ETHUSD")!, source: "median \(spec.ilk)")
+                var osm = OSM(address: derivedAddress(seed: seed, label: "osm/\(spec.ilk)"), source: "osm \(spec.ilk)")
+                do throws(Revert) {
+                    try median.lift(reporters.map(\.address))
+                    try median.setBar(spec.bar)
+                    try osm.step(spec.hop)
+                } catch {
+                    throw BuildError(key: "protocols.maker.oracles.\(spec.ilk)", message: "oracle setup reverted: \(error)")
+                }
+                oracles.append(MakerOracle(ilk: ilk, median: median, osm: osm))
+            }
+        }
+
+        var state = ChainState(ledger: ledger, maker: maker, makerOracles: oracles, aave: nil, aaveAddress: nil,
+                               compound: nil, pairs: [], feeds: [])
+        var makerVaults: [Bytes32: [Address]] = [:]
+        var positions = PositionIndexes()
+
+        // Oracles at the start price: the Median poked, the OSM's current and next values set,
+        // the Spotter poked — as a live system would be.
+        if let deployment = scenario.maker {
+            for (index, spec) in deployment.oracles.enumerated() {
+                guard let asset = market.index(of: spec.symbol) else {
+                    throw BuildError(key: "protocols.maker.oracles.\(spec.ilk).symbol", message: "no market asset \(spec.symbol)")
+                }
+                let price = UInt256(truncating: market.price(asset) * 1e18) ?? .zero
+                let hop = UInt64(spec.hop)
+                let signers = Array(reporterKeys[index].prefix(spec.bar))
+                do throws(Revert) {
+                    try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
+                        var oracle = setup.makerOracles[index]
+                        let poke = oracle.median.makePoke(signers.map { (val: price, age: start - 2 * hop - 1, signer: $0) })
+                        _ = try oracle.median.execute(poke, context: CallContext(sender: signers[0].address, blockNumber: 0,
+                                                                                 timestamp: start - 2 * hop - 1))
+                        for time in [start - 2 * hop, start - hop] {
+                            _ = try oracle.osm.poke(source: oracle.median, context: CallContext(sender: .zero, blockNumber: 0, timestamp: time))
+                        }
+                        setup.makerOracles[index] = oracle
+                        let (val, has) = oracle.osm.peek()
+                        setup.maker.feed(oracle.ilk, val: val, has: has)
+                        _ = try setup.maker.poke(oracle.ilk)
+                    }
+                } catch {
+                    throw BuildError(key: "protocols.maker.oracles.\(spec.ilk)", message: "oracle initialisation reverted: \(error)")
+                }
+            }
+        }
+
+        // Vaults.
+        for population in scenario.populations {
+            let ilkParameters = scenario.maker!.parameters.ilks.first { $0.name == population.ilk }!
+            let ilk = ilkParameters.ilk!
+            let symbol = makerCollateral[ilk]!
+            let price = market.price(market.index(of: symbol)!)
+            let specs = PopulationGenerator.generate(population.configuration,
+                                                     random: SplitMix64(seed: seed).derived(stream: 3))
+            var owners: [Address] = []
+            owners.reserveCapacity(specs.count)
+            do throws(Revert) {
+                try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
+                    var maker = setup.maker, ledger = setup.ledger
+                    for (index, spec) in specs.enumerated() {
+                        let owner = derivedAddress(seed: seed, label: "\(population.name)/owner/\(index)")
+                        let art = UInt256(truncating: spec.debtUSD * 1e18) ?? .zero
+                        let ink = UInt256(truncating: spec.debtUSD * spec.collateralRatio / price * 1e18) ?? .zero
+                        try openVault(&maker, ledger: &ledger, ilk: ilk, owner: owner, ink: ink, art: art, time: start)
+                        owners.append(owner)
+                    }
+                    setup.maker = maker
+                    setup.ledger = ledger
+                }
+            } catch {
+                throw BuildError(key: population.name, message: "opening a vault reverted: \(error) (check collateral ratios against mat, dust and the debt ceiling)")
+            }
+            makerVaults[ilk, default: []] += owners
+        }
+
+        // Agents.
+        var agents: [Agent] = []
+        for spec in scenario.agents {
+            switch spec {
+            case let .makerRelayer(name, _, configuration):
+                guard case .maker(let index) = configuration.target else { continue }
+                let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID)
+                agents.append(.oracleRelayer(OracleRelayer(
+                    account: account, reporters: reporterKeys[index],
+                    signaturesPerUpdate: scenario.maker!.oracles[index].bar, configuration: configuration)))
+            case let .flipKeepers(name, count, daiBudget, configuration):
+                let symbol = configuration.collateralSymbol
+                let price = market.price(market.index(of: symbol)!)
+                for index in 0..<count {
+                    let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID)
+                    // The keeper's DAI comes from its own, very safe vault (collateral worth 10× its budget).
+                    let ink = UInt256(truncating: daiBudget.doubleValue * 10 / price) ?? .zero
+                    do throws(Revert) {
+                        try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
+                            var maker = setup.maker, ledger = setup.ledger
+                            try openVault(&maker, ledger: &ledger, ilk: configuration.ilk, owner: account.address, ink: ink,
+                                          art: daiBudget, time: start)
+                            setup.maker = maker
+                            setup.ledger = ledger
+                        }
+                    } catch {
+                        throw BuildError(key: "\(name).dai_budget", message: "funding the keeper's vault reverted: \(error)")
+                    }
+                    makerVaults[configuration.ilk, default: []].append(account.address)
+                    agents.append(.flipKeeper(FlipKeeper(account: account, configuration: configuration)))
+                }
+            }
+        }
+
+        for owners in makerVaults.values { for owner in owners { positions.refresh(owner, in: state) } }
+        return World(name: scenario.name, seed: seed, blocks: scenario.blocks, chainID: scenario.chainID, chain: scenario.chain,
+                     market: market, state: state, agents: agents, positions: positions, makerVaults: makerVaults,
+                     makerCollateral: makerCollateral, pricing: TokenPricing(symbols: symbols, tokens: tokens),
+                     daiSymbol: scenario.daiSymbol)
+    }
+
+    /// Mints `ink` of the ilk's token to `owner`, joins it into the Vat (`GemJoin.join`) and
+    /// opens a vault drawing `art` DAI (`frob`); amounts are wad.
+    private static func openVault(_ maker: inout Maker, ledger: inout TokenLedger, ilk: Bytes32, owner: Address,
+                                  ink: UInt256, art: UInt256, time: UInt64) throws(Revert) {
+        guard let dink = Int256(exactly: ink), let dart = Int256(exactly: art) else { throw .overflow }
+        let context = CallContext(sender: owner, blockNumber: 0, timestamp: time)
+        try ledger.mint(ink, of: maker.gemJoins[ilk]!.gem, to: owner)
+        try maker.join(ilk, usr: owner, wad: ink, context: context, ledger: &ledger)
+        try maker.frob(ilk, u: owner, v: owner, w: owner, dink: dink, dart: dart,
+                       context: context)
+    }
+
+    /// A contract or owner address from the seed and a label (the last 20 bytes of a Keccak-256).
+    static func derivedAddress(seed: UInt64, label: String) -> Address {
+        var hasher = Keccak256()
+        hasher.update(Array("cascade/address/v1".utf8))
+        withUnsafeBytes(of: seed.bigEndian) { hasher.update(Array($0)) }
+        hasher.update(Array(label.utf8))
+        return Address(bytes: Array(hasher.finalize().bytes.suffix(20)))!
+    }
+
+    /// `count` reporter keys whose addresses start with distinct bytes (the Median's slots).
+    static func distinctSlotSigners(seed: UInt64, label: String, count: Int) -> [Signer] {
+        var signers: [Signer] = []
+        var used = Set<UInt8>()
+        var index: UInt64 = 0
+        while signers.count < count {
+            let signer = Signer(key: PrivateKey.derive(seed: seed, label: label, index: index))
+            index += 1
+            if used.insert(Median.slot(of: signer.address)).inserted { signers.append(signer) }
+        }
+        return signers
+    }
+}

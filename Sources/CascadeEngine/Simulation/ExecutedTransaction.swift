@@ -1,0 +1,26 @@
+import CascadeAgents
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// One agent transaction as the block loop executed it: the signed bytes, the sender recovered
+/// from them, the decoded call and what it did.
+public struct ExecutedTransaction: Sendable {
+    /// The block it was included in.
+    public let block: UInt64
+    /// The transaction as decoded from its raw bytes (sender recovered from the signature).
+    public let signed: SignedTransaction
+    /// The decoded call.
+    public let call: ContractCall
+    /// Gas used, intrinsic 21,000 included.
+    public let gasUsed: UInt64
+    /// The effective gas price paid (wei per gas).
+    public let gasPrice: UInt256
+    /// The events of a successful call (empty when it reverted).
+    public let events: [ProtocolEvent]
+    /// Why it reverted, or `nil` when it succeeded.
+    public let revert: Revert?
+
+    /// Whether the call succeeded.
+    public var succeeded: Bool { revert == nil }
+}

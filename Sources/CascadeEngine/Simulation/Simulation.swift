@@ -1,0 +1,197 @@
+import CascadeAgents
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+import Foundation
+
+/// The block loop. Each ``step()`` simulates one block:
+///
+/// 1. **Market**: the market model moves to the block's timestamp (exogenous path, decaying
+///    impact of earlier liquidation sales); background demand is drawn for the block, coupled to
+///    the size of the move.
+/// 2. **Agents** observe the chain after the previous block (``AgentView``) and sign
+///    transactions, which enter the mempool (replacements by fee bump, rejections dropped).
+/// 3. **Block**: the builder runs the fee auction between the mempool's executable heads and
+///    background demand and fills the block under its gas limit, **executing** each agent
+///    transaction as it includes it: the raw bytes are decoded, the sender recovered from the
+///    signature, the calldata decoded and run against ``ChainState``; gas used (less when it
+///    reverts) fills the block and sets the next base fee.
+/// 4. **End of block**: liquidation indexes are refreshed for the owners touched, liquidation
+///    sales are fed into the market's price impact, metrics and the cascade bookkeeping are
+///    updated, and the trace gets the block, its transactions, their events and oracle updates.
+///
+/// Deterministic: every order is fixed (agents in scenario order, transactions as built, owners
+/// sorted), randomness comes from seeded streams, and nothing iterates a hash map to decide.
+public struct Simulation: Sendable {
+    /// The world as it is now.
+    public private(set) var world: World
+    /// Metrics so far.
+    public private(set) var metrics: RunMetrics
+    private var builder: BlockBuilder
+    private var mempool: Mempool
+    private var background: BackgroundDemand
+    private var gasPrices = GasPriceWindow(capacity: 200)
+    private var pending: [Keccak256.Digest: AgentTransaction] = [:]
+    private var mempoolView = MempoolView()
+    private var lastBlock: (number: UInt64, timestamp: UInt64)
+    private var previousPrices: [Double]
+    /// Transactions executed in the block being built.
+    private var executed: [ExecutedTransaction] = []
+    /// Trace lines, when tracing.
+    private var trace: TraceWriter?
+
+    /// Blocks simulated so far.
+    public private(set) var blocksDone = 0
+
+    /// Prepares a run of `world`; `trace` receives the event trace (`nil`: no trace).
+    public init(world: World, trace: TraceWriter?) {
+        self.world = world
+        builder = BlockBuilder(configuration: world.chain)
+        mempool = Mempool(policy: world.chain.mempool)
+        background = BackgroundDemand(configuration: world.chain, random: SplitMix64(seed: world.seed).derived(stream: 1))
+        lastBlock = (0, world.chain.startTimestamp &- world.chain.blockTimeSeconds)
+        previousPrices = world.market.symbols.indices.map { world.market.price($0) }
+        metrics = RunMetrics(world: world)
+        self.trace = trace
+    }
+
+    /// Whether every block has been simulated.
+    public var isFinished: Bool { blocksDone >= world.blocks }
+
+    /// Simulates the next block.
+    public mutating func step() {
+        let timestamp = builder.nextTimestamp
+        let number = builder.nextBlockNumber
+
+        // 1. Market and background demand.
+        world.market.advance(to: timestamp)
+        let prices = world.market.symbols.indices.map { world.market.price($0) }
+        let move = zip(prices, previousPrices).map { abs(log($0 / $1)) }.max() ?? 0
+        previousPrices = prices
+        let demand = background.demand(at: timestamp, absoluteLogReturn: move.isFinite ? move : 0)
+
+        // 2. Agents observe the last block and submit.
+        let view = AgentView(blockNumber: lastBlock.number, timestamp: lastBlock.timestamp, nextTimestamp: timestamp,
+                             feeMarket: world.chain.feeMarket, baseFee: builder.baseFee, gasPrices: gasPrices,
+                             state: world.state, mempool: mempoolView, market: quotes(prices), positions: world.positions)
+        var examined = 0
+        for index in world.agents.indices {
+            for transaction in world.agents[index].act(view, examined: &examined) {
+                submit(transaction, block: number)
+            }
+        }
+
+        // 3. Build the block, executing as it includes.
+        var builder = self.builder
+        var mempool = self.mempool
+        let nonces = world.state
+        executed.removeAll(keepingCapacity: true)
+        let block = builder.build(from: &mempool, background: demand, accountNonce: { nonces.nonce(of: $0) },
+                                  execute: { self.execute($0, block: number, timestamp: timestamp) })
+        self.builder = builder
+        self.mempool = mempool
+
+        // 4. End of block.
+        for outcome in block.outcomes {
+            if case .included = outcome.fate {} else { pending[outcome.hash] = nil }
+        }
+        rebuildMempoolView()
+        metrics.record(block: block, executed: executed, examined: examined, world: &world)
+        var touched: [Address] = []
+        for transaction in executed { touched += Self.touchedOwners(transaction) }
+        for owner in Set(touched).sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+            world.positions.refresh(owner, in: world.state)
+        }
+        gasPrices.record(block.clearingPrice)
+        trace?.write(block: block, executed: executed, world: world)
+        lastBlock = (number, timestamp)
+        blocksDone += 1
+    }
+
+    /// Runs every remaining block, calling `progress` with the blocks done after each one.
+    public mutating func run(progress: (Int, Int) -> Void = { _, _ in }) {
+        while !isFinished {
+            step()
+            progress(blocksDone, world.blocks)
+        }
+        metrics.finish(world: world)
+    }
+
+    // MARK: - Transactions
+
+    private mutating func submit(_ transaction: AgentTransaction, block: UInt64) {
+        do throws(MempoolRejection) {
+            let admission = try mempool.insert(transaction.pending, block: block)
+            for outcome in admission.displaced { pending[outcome.hash] = nil }
+            pending[transaction.hash] = transaction
+            metrics.submitted += 1
+        } catch {
+            metrics.rejected += 1
+        }
+    }
+
+    /// Executes an included transaction from its raw bytes; returns the gas it used.
+    private mutating func execute(_ transaction: PendingTransaction, block: UInt64, timestamp: UInt64) -> UInt64 {
+        let agentTransaction = pending.removeValue(forKey: transaction.hash)!
+        // The real path: decode the RLP, recover the sender, decode the calldata.
+        let signed: SignedTransaction
+        let call: ContractCall
+        do {
+            signed = try SignedTransaction.decode(agentTransaction.signed.raw, expectedChainID: world.chainID)
+            call = try ContractCall.decode(signed.transaction.data)
+        } catch {
+            preconditionFailure("an agent signed an undecodable transaction: \(error)")
+        }
+        precondition(signed.sender == transaction.sender, "recovered sender differs from the signer")
+        let context = CallContext(sender: signed.sender, blockNumber: block, timestamp: timestamp)
+        let result = world.state.apply(call, to: signed.transaction.to!, sender: signed.sender, context: context)
+        let callGas: UInt64, events: [ProtocolEvent], revert: Revert?
+        switch result {
+        case .success(let outcome): (callGas, events, revert) = (outcome.gasUsed, outcome.events, nil)
+        case .reverted(let reason, let gas): (callGas, events, revert) = (gas, [], reason)
+        }
+        let gasUsed = min(PendingTransaction.intrinsicGas + callGas, transaction.gasLimit)
+        let price = transaction.fee.effectiveGasPrice(baseFee: builder.baseFee) ?? .zero
+        executed.append(ExecutedTransaction(block: block, signed: signed, call: call, gasUsed: gasUsed, gasPrice: price,
+                                            events: events, revert: revert))
+        return gasUsed
+    }
+
+    private mutating func rebuildMempoolView() {
+        var view = MempoolView()
+        for transaction in mempool.pending {
+            guard let agentTransaction = pending[transaction.hash] else { continue }
+            view.add(agentTransaction, submittedBlock: transaction.submittedBlock,
+                     price: transaction.fee.maxPriorityFeePerGas)
+        }
+        mempoolView = view
+    }
+
+    private func quotes(_ prices: [Double]) -> MarketQuotes {
+        MarketQuotes(symbols: world.market.symbols, prices: prices)
+    }
+
+    /// The position owners a call may have changed.
+    static func touchedOwners(_ transaction: ExecutedTransaction) -> [Address] {
+        guard transaction.succeeded else { return [] }
+        switch transaction.call {
+        case let .vatFrob(_, u, _, _, _, _): return [u]
+        case let .catBite(_, urn), let .dogBark(_, urn, _): return [urn]
+        case let .aaveLiquidationCall(_, _, user, _, _): return [user]
+        case let .aaveSupply(_, _, onBehalfOf, _), let .aaveBorrow(_, _, _, _, onBehalfOf), let .aaveRepay(_, _, _, onBehalfOf):
+            return [onBehalfOf]
+        case .aaveWithdraw: return [transaction.signed.sender]
+        case let .compoundLiquidateBorrow(borrower, _, _): return [borrower]
+        case .compoundMint, .compoundBorrow, .compoundRepayBorrow: return [transaction.signed.sender]
+        default: return []
+        }
+    }
+}
+
+extension Simulation {
+    /// Flushes and closes the trace file, if any.
+    public mutating func closeTrace() {
+        trace?.close()
+        trace = nil
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CascadeEngine
+import Foundation
+
+/// `cascade run SCENARIO`: simulates a scenario and writes its summary and trace.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate a scenario; write summary.json and trace.jsonl (docs/outputs.md).",
+        discussion: """
+            Loads the scenario (docs/scenarios.md) and the protocol and data files it references, \
+            applies --set overrides, simulates every block and writes DIR/summary.json and \
+            DIR/trace.jsonl atomically (both appear only when the run completes). Prints a short \
+            summary, or the summary JSON with --json. A progress bar is drawn on a terminal.
+            """
+    )
+
+    @Argument(help: "Scenario file (TOML), e.g. scenarios/black-thursday-2020.toml.")
+    var scenario: String
+
+    @Option(help: "Seed (default: the scenario's).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario or protocol key: key=value (TOML value).",
+                                                         valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String = "out"
+
+    @Flag(help: "Print the summary JSON to stdout instead of the text summary.")
+    var json = false
+
+    @Flag(help: "Do not write trace.jsonl (summary only).")
+    var noTrace = false
+
+    func run() throws {
+        let pairs = try overrides.map { item -> (key: String, value: String) in
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw CommandError("--set \(item): expected key=value, e.g. --set chain.gas_limit=30000000")
+            }
+            return (String(item[..<equals]), String(item[item.index(after: equals)...]))
+        }
+        let loaded: Scenario
+        do {
+            loaded = try ScenarioLoader.load(path: scenario, overrides: pairs)
+        } catch {
+            throw CommandError(error.description)
+        }
+        let world: World
+        do {
+            world = try WorldBuilder.build(loaded, seed: seed)
+        } catch {
+            throw CommandError("\(scenario): \(error.description)")
+        }
+        let output = try OutputFolder(path: out)
+        let tracePath = noTrace ? nil : try output.temporaryFile("trace.jsonl")
+        var simulation = Simulation(world: world, trace: try tracePath.map { try TraceWriter(path: $0) })
+        var bar = ProgressBar(total: world.blocks, label: loaded.name)
+        simulation.run { done, total in bar.update(done) }
+        bar.finish()
+        simulation.closeTrace()
+        let summary = RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: CascadeVersion.string)
+        let summaryPath = try output.temporaryFile("summary.json")
+        try Data((summary.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: summaryPath))
+        if let tracePath { try output.commit(tracePath, as: "trace.jsonl") } else { try output.remove("trace.jsonl") }
+        try output.commit(summaryPath, as: "summary.json")
+        if json {
+            print(summary.json.serialized())
+        } else {
+            print(summary.text)
+            print("wrote \(output.path)/summary.json" + (tracePath == nil ? "" : " and \(output.path)/trace.jsonl"))
+        }
+    }
+}
