@@ -1,9 +1,10 @@
-/// Reads times written in scenario and data files as Unix seconds (UTC).
-enum UnixTime {
+/// Reads times written in scenario and data files as Unix seconds (UTC). Public so that the
+/// engine's file readers (price series, scenarios) accept exactly the same times as the gas series.
+public enum UnixTime {
     /// `text` as Unix seconds: either a non-negative integer of seconds, or an ISO-8601 UTC time
     /// `YYYY-MM-DDTHH:MM[:SS][Z]` (a space may replace the `T`; no other offset is accepted) from
     /// 1970 on. `nil` for anything else, including impossible dates such as February 30.
-    static func parse(_ text: Substring) -> UInt64? {
+    public static func parse(_ text: Substring) -> UInt64? {
         let bytes = Array(text.utf8)
         if !bytes.isEmpty, bytes.allSatisfy({ (0x30...0x39).contains($0) }) { return UInt64(text) }
         var position = 0

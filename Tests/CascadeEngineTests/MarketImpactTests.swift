@@ -1,0 +1,108 @@
+import CascadeEngine
+import CascadeMath
+import Foundation
+import XCTest
+
+/// `MarketModel`'s price impact: the depth rule, recovery by half-life, and attribution to tags.
+final class MarketImpactTests: XCTestCase {
+    static let start: UInt64 = 1_583_971_200
+    static let depth = 2_800_000.0
+    static let halfLife: UInt64 = 1_800
+
+    /// ETH at a constant 150 USD and WBTC on a GBM path.
+    func market() -> MarketModel {
+        let configuration = MarketConfiguration(assets: [
+            AssetMarket(symbol: "ETH", source: .constant(150), depthUSD2Percent: Self.depth, recoveryHalfLifeSeconds: Double(Self.halfLife)),
+            AssetMarket(symbol: "WBTC", source: .gbm(initial: 7_900, driftPerYear: 0, volatilityPerYear: 0.8),
+                        depthUSD2Percent: 5_000_000, recoveryHalfLifeSeconds: 600),
+        ])
+        return MarketModel(configuration: configuration, random: SplitMix64(seed: 1), startTimestamp: Self.start)
+    }
+
+    func testASaleOfTheDepthMovesThePriceTwoPercent() {
+        var market = market()
+        XCTAssertEqual(market.impact(0), 0)
+        XCTAssertEqual(market.price(0), 150)
+        market.trade(0, usd: Self.depth, tag: 7)
+        XCTAssertEqual(market.impact(0), log(0.98))
+        XCTAssertEqual(market.price(0), 150 * 0.98, accuracy: 1e-12)
+        XCTAssertEqual(market.exogenousPrice(0), 150)
+        XCTAssertEqual(market.price(1), market.exogenousPrice(1))  // the other asset is untouched
+    }
+
+    func testImpactsAddInLogSpace() {
+        var market = market()
+        market.trade(0, usd: Self.depth, tag: 1)
+        market.trade(0, usd: Self.depth / 2, tag: 2)
+        market.trade(0, usd: Self.depth / 2, tag: 3)
+        XCTAssertEqual(market.price(0), 150 * 0.98 * 0.98, accuracy: 1e-12)
+        market.trade(0, usd: -2 * Self.depth, tag: -1)  // buying it back
+        XCTAssertEqual(market.impact(0), 0, accuracy: 1e-15)
+        XCTAssertEqual(market.price(0), 150, accuracy: 1e-12)
+    }
+
+    func testImpactScalesWithTheExogenousPrice() {
+        var market = market()
+        market.trade(1, usd: 5_000_000, tag: 1)
+        market.advance(to: Self.start + 13)
+        let factor = exp2(-13.0 / 600)
+        XCTAssertEqual(market.impact(1), log(0.98) * factor, accuracy: 1e-15)
+        XCTAssertEqual(market.price(1) / market.exogenousPrice(1), pow(0.98, factor), accuracy: 1e-12)
+        XCTAssertNotEqual(market.exogenousPrice(1), 7_900)
+    }
+
+    func testEachHalfLifeHalvesTheImpact() {
+        var market = market()
+        market.trade(0, usd: Self.depth, tag: 1)
+        market.advance(to: Self.start + Self.halfLife)
+        XCTAssertEqual(market.impact(0), log(0.98) / 2)
+        market.advance(to: Self.start + Self.halfLife + Self.halfLife / 2)
+        market.advance(to: Self.start + 2 * Self.halfLife)
+        XCTAssertEqual(market.impact(0), log(0.98) / 4, accuracy: 1e-18)
+        XCTAssertEqual(market.price(0), 150 * pow(0.98, 0.25), accuracy: 1e-12)
+    }
+
+    func testImpactRecoversCompletely() {
+        var market = market()
+        market.trade(0, usd: Self.depth, tag: 1)
+        market.advance(to: Self.start + 100 * Self.halfLife)
+        XCTAssertEqual(market.impact(0), 0)
+        XCTAssertEqual(market.price(0), 150)
+        XCTAssertTrue(market.impactContributors(0, minimumShare: 0).isEmpty)
+    }
+
+    func testContributorsShareTheImpactAndKeepTheirSharesAsItDecays() {
+        var market = market()
+        market.trade(0, usd: Self.depth, tag: 20)
+        market.advance(to: Self.start + Self.halfLife)
+        market.trade(0, usd: Self.depth, tag: 10)       // now tag 20 holds ½, tag 10 holds 1: shares ⅓, ⅔
+        market.trade(0, usd: Self.depth / 4, tag: -1)   // non-liquidation flow: ¼ → shares 2/7, 4/7, 1/7
+        func check(_ market: MarketModel, line: UInt = #line) {
+            let contributors = market.impactContributors(0, minimumShare: 0)
+            XCTAssertEqual(contributors.map(\.tag), [-1, 10, 20], line: line)
+            XCTAssertEqual(contributors.map(\.share).reduce(0, +), 1, accuracy: 1e-12, line: line)
+            for (contributor, share) in zip(contributors, [1.0 / 7, 4.0 / 7, 2.0 / 7]) {
+                XCTAssertEqual(contributor.share, share, accuracy: 1e-12, line: line)
+            }
+        }
+        check(market)
+        XCTAssertEqual(market.impact(0), log(0.98) * 1.75, accuracy: 1e-15)
+        market.advance(to: Self.start + 3 * Self.halfLife)
+        check(market)
+        XCTAssertEqual(market.impact(0), log(0.98) * 1.75 / 4, accuracy: 1e-15)
+        XCTAssertEqual(market.impactContributors(0, minimumShare: 0.2).map(\.tag), [10, 20])
+        XCTAssertEqual(market.impactContributors(0, minimumShare: 0.5).map(\.tag), [10])
+        XCTAssertTrue(market.impactContributors(1, minimumShare: 0).isEmpty)
+    }
+
+    func testABuyHasANegativeShare() {
+        var market = market()
+        market.trade(0, usd: Self.depth, tag: 1)
+        market.trade(0, usd: -Self.depth / 2, tag: 2)
+        let contributors = market.impactContributors(0, minimumShare: -.infinity)
+        XCTAssertEqual(contributors.map(\.tag), [1, 2])
+        XCTAssertEqual(contributors[0].share, 2, accuracy: 1e-12)
+        XCTAssertEqual(contributors[1].share, -1, accuracy: 1e-12)
+        XCTAssertEqual(market.impactContributors(0, minimumShare: 0).map(\.tag), [1])
+    }
+}
