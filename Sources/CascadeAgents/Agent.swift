@@ -11,12 +11,15 @@ public enum Agent: Sendable {
     case oracleRelayer(OracleRelayer)
     /// A Liquidations 1.0 (flip) keeper.
     case flipKeeper(FlipKeeper)
+    /// An Aave or Compound liquidator.
+    case liquidator(Liquidator)
 
     /// The agent's address.
     public var address: Address {
         switch self {
         case .oracleRelayer(let agent): agent.account.address
         case .flipKeeper(let agent): agent.account.address
+        case .liquidator(let agent): agent.account.address
         }
     }
 
@@ -25,6 +28,7 @@ public enum Agent: Sendable {
         switch self {
         case .oracleRelayer: "oracle-relayer"
         case .flipKeeper: "flip-keeper"
+        case .liquidator: "liquidator"
         }
     }
 
@@ -36,6 +40,9 @@ public enum Agent: Sendable {
             return agent.act(view)
         case .flipKeeper(var agent):
             defer { self = .flipKeeper(agent) }
+            return agent.act(view, examined: &examined)
+        case .liquidator(var agent):
+            defer { self = .liquidator(agent) }
             return agent.act(view, examined: &examined)
         }
     }

@@ -9,6 +9,10 @@ public struct PositionIndexes: Sendable {
     /// Maker vaults per ilk; key `art · mat / ink` (USD per unit of collateral at `rate` = 1):
     /// a vault is unsafe when the OSM price is below `key · rate`.
     public private(set) var makerVaults: [Bytes32: LiquidationIndex] = [:]
+    /// Aave borrowers by (collateral, debt) underlying pair (``aavePlacement(_:owner:prices:)``).
+    public private(set) var aavePositions = LendingPositionIndex()
+    /// Compound borrowers by (collateral, borrowed) cToken pair (``compoundPlacement(_:owner:prices:ledger:)``).
+    public private(set) var compoundPositions = LendingPositionIndex()
 
     public init() {}
 
@@ -18,6 +22,13 @@ public struct PositionIndexes: Sendable {
             for ilk in maker.ilkNames {
                 makerVaults[ilk, default: LiquidationIndex()].update(owner, key: Self.makerKey(maker, ilk: ilk, owner: owner))
             }
+        }
+        if let aave = state.aave {
+            aavePositions.update(owner, placement: Self.aavePlacement(aave, owner: owner, prices: state.aavePrices))
+        }
+        if let compound = state.compound {
+            compoundPositions.update(owner, placement: Self.compoundPlacement(
+                compound, owner: owner, prices: state.compoundPrices, ledger: state.ledger))
         }
     }
 

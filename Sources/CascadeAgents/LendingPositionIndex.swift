@@ -1,0 +1,82 @@
+import CascadeChain
+
+/// The borrowers of one lending protocol, grouped by the (collateral, debt) pair that decides
+/// when they become liquidatable, each group a ``LiquidationIndex``; positions that no single
+/// pair bounds are kept apart as *unbounded* and are candidates at every price.
+///
+/// A key is a ratio of oracle prices, `P_collateral / P_debt`, at or above which the position is
+/// safe, with the rate indexes that grow every position of a reserve alike divided out (see
+/// ``PositionIndexes`` for the exact definitions). A query gives each pair its threshold — the
+/// current price ratio times the current indexes — and gets back the owners whose key reaches it.
+/// Keys are floating point and serve only to *find* candidates; whether a candidate can be
+/// liquidated is decided by the protocol's exact arithmetic.
+public struct LendingPositionIndex: Sendable {
+    /// The collateral and the debt whose prices decide a position: underlying token addresses
+    /// for Aave, cToken addresses for Compound.
+    public struct Pair: Sendable, Hashable {
+        public let collateral: Address
+        public let debt: Address
+
+        public init(collateral: Address, debt: Address) {
+            self.collateral = collateral
+            self.debt = debt
+        }
+    }
+
+    /// Where a position is indexed.
+    public enum Placement: Sendable, Hashable {
+        /// Under `pair`, with `key` (a price ratio, see the type's documentation).
+        case pair(Pair, key: Double)
+        /// A candidate at any price (several debt assets, or debt without collateral).
+        case unbounded
+    }
+
+    /// The pair indexes.
+    public private(set) var pairs: [Pair: LiquidationIndex] = [:]
+    /// Positions that are candidates at any price (all keyed +∞).
+    public private(set) var unbounded = LiquidationIndex()
+    private var placements: [Address: Placement] = [:]
+
+    public init() {}
+
+    /// Number of positions indexed.
+    public var count: Int { placements.count }
+
+    /// Where `owner`'s position is indexed, if it is.
+    public func placement(of owner: Address) -> Placement? { placements[owner] }
+
+    /// Moves `owner` to `placement` (`nil` removes it: no debt).
+    public mutating func update(_ owner: Address, placement: Placement?) {
+        switch placements[owner] {
+        case .pair(let pair, _)?:
+            if case .pair(pair, _)? = placement {} else { pairs[pair]?.update(owner, key: nil) }
+        case .unbounded?:
+            if placement != .unbounded { unbounded.update(owner, key: nil) }
+        case nil:
+            break
+        }
+        placements[owner] = placement
+        switch placement {
+        case .pair(let pair, let key)?: pairs[pair, default: LiquidationIndex()].update(owner, key: key)
+        case .unbounded?: unbounded.update(owner, key: .infinity)
+        case nil: break
+        }
+    }
+
+    /// The owners that may be liquidatable: those whose key reaches their pair's `threshold`
+    /// (`nil`, zero or not finite: every position of the pair) and every unbounded one. Ordered
+    /// deepest first — by `key / threshold`, unbounded positions first — then by address bytes.
+    /// - Complexity: O(pairs + k log k) for k candidates.
+    public func candidates(threshold: (Pair) -> Double?) -> [Address] {
+        var found: [(depth: Double, owner: Address)] = unbounded.candidates(atOrAbove: 0).map { (.infinity, $0) }
+        for (pair, index) in pairs {
+            let limit = threshold(pair).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+            for owner in index.candidates(atOrAbove: limit ?? 0) {
+                found.append((limit.map { index.key(of: owner)! / $0 } ?? .infinity, owner))
+            }
+        }
+        // A total order: each owner appears once, so dictionary order cannot show.
+        found.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.owner.bytes.lexicographicallyPrecedes($1.owner.bytes) }
+        return found.map(\.owner)
+    }
+}

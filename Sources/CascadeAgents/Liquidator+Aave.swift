@@ -1,0 +1,136 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+extension Liquidator {
+    /// The Aave `liquidationCall` of `user`'s `debt` against its `collateral` for at most
+    /// `debtToCover`, sized as the pool will execute it at `timestamp` with `prices` (steps 3–7 of
+    /// ``CascadeProtocols/AavePool/liquidationCall(collateralAsset:debtAsset:user:debtToCover:receiveAToken:context:prices:ledger:)``,
+    /// in the pool's integer arithmetic), or `nil` when it would revert or move nothing.
+    ///
+    /// `account` is the borrower's ``CascadeProtocols/AavePool/accountData(of:prices:timestamp:)``
+    /// at `timestamp`. The close factor follows the pool's ``CascadeProtocols/AaveLiquidationRules``:
+    /// v3.0 — 50 % of the reserve's debt above HF 0.95, 100 % at or below; v3.3 — the whole
+    /// reserve debt, except 50 % of the account's total debt value when the reserve's collateral
+    /// and debt are both worth ≥ $2,000 and HF > 0.95, and a partial liquidation must leave ≥
+    /// $1,000 of both (`MustNotLeaveDust`, here `nil`). The collateral received is after the
+    /// protocol fee; when the collateral runs out the debt is recomputed from it, as the pool does.
+    /// Gas: the schedule's `liquidationCall`, plus its per-reserve bad-debt gas for every other
+    /// borrowed reserve when v3.3 takes the account's last collateral.
+    static func aaveQuote(_ pool: AavePool, user: Address, account: AaveAccountData, collateral: AaveReserve,
+                          debt: AaveReserve, debtToCover: UInt256, prices: AssetPrices, timestamp: UInt64) -> LiquidationQuote? {
+        let rules = pool.configuration.liquidationRules
+        do throws(Revert) {
+            guard collateral.configuration.isActive, debt.configuration.isActive,
+                  !collateral.configuration.isPaused, !debt.configuration.isPaused else { return nil }
+            let collateralBalance = try pool.aTokenBalance(of: user, asset: collateral.asset.address, timestamp: timestamp)
+            let reserveDebt = try pool.variableDebt(of: user, asset: debt.asset.address, timestamp: timestamp)
+            let collateralPrice = try prices.price(of: collateral.asset.address)
+            let debtPrice = try prices.price(of: debt.asset.address)
+            guard !collateralBalance.isZero, !reserveDebt.isZero else { return nil }
+
+            let maxRepay: UInt256
+            switch rules {
+            case .v3_3:
+                let debtValue = try debt.baseValueRoundingUp(reserveDebt, price: debtPrice)
+                let collateralValue = try collateral.baseValue(collateralBalance, price: collateralPrice)
+                var cap = reserveDebt
+                if collateralValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
+                   debtValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
+                   account.healthFactor > AavePoolConfiguration.closeFactorHealthFactorThreshold {
+                    let halfDebtValue = try PercentageMath.percentMul(
+                        account.totalDebtBase, AavePoolConfiguration.defaultLiquidationCloseFactor)
+                    if debtValue > halfDebtValue { cap = try (halfDebtValue * debt.assetUnit) / debtPrice }
+                }
+                maxRepay = cap
+            case .v3_0:
+                let closeFactor = account.healthFactor > AavePoolConfiguration.closeFactorHealthFactorThreshold
+                    ? AavePoolConfiguration.defaultLiquidationCloseFactor
+                    : AavePoolConfiguration.maxLiquidationCloseFactor
+                maxRepay = try PercentageMath.percentMul(reserveDebt, closeFactor)
+            }
+
+            var repaid = min(debtToCover, maxRepay)
+            let bonus = UInt256(collateral.configuration.liquidationBonus)
+            let baseCollateral = try (debtPrice * repaid * collateral.assetUnit) / (collateralPrice * debt.assetUnit)
+            var seized = try PercentageMath.percentMulFloor(baseCollateral, bonus)
+            if seized > collateralBalance {
+                seized = collateralBalance
+                repaid = try PercentageMath.percentDivCeil(
+                    (collateralPrice * collateralBalance * debt.assetUnit) / (debtPrice * collateral.assetUnit), bonus)
+            }
+            var protocolFee = UInt256.zero
+            if collateral.configuration.liquidationProtocolFee != 0 {
+                let bonusCollateral = try seized - PercentageMath.percentDivFloor(seized, bonus)
+                protocolFee = try PercentageMath.percentMulCeil(bonusCollateral, UInt256(collateral.configuration.liquidationProtocolFee))
+                seized = try seized - protocolFee
+            }
+            guard !repaid.isZero, !seized.isZero else { return nil }
+            let takesAll = try seized + protocolFee >= collateralBalance
+            if rules == .v3_3, repaid < reserveDebt, !takesAll {
+                let debtLeft = try debt.baseValueRoundingUp(reserveDebt - repaid, price: debtPrice)
+                let collateralLeft = try collateral.baseValue(collateralBalance - seized - protocolFee, price: collateralPrice)
+                guard debtLeft >= AavePoolConfiguration.minLeftoverBase,
+                      collateralLeft >= AavePoolConfiguration.minLeftoverBase else { return nil }
+            }
+
+            let position = pool.position(of: user)
+            let lastCollateral = takesAll && position.collateralMask == UInt128(1) << collateral.id
+            let otherDebts = UInt64((position.borrowingMask & ~(UInt128(1) << debt.id)).nonzeroBitCount)
+            let schedule = pool.configuration.gasSchedule
+            let callGas = schedule.liquidationCall &+ (rules == .v3_3 && lastCollateral ? otherDebts &* schedule.liquidationPerBadDebtReserve : 0)
+            return LiquidationQuote(
+                borrower: user,
+                call: .aaveLiquidationCall(collateralAsset: collateral.asset.address, debtAsset: debt.asset.address,
+                                           user: user, debtToCover: repaid, receiveAToken: false),
+                to: pool.configuration.address, debtAsset: debt.asset, debtRepaid: repaid, maxRepay: maxRepay,
+                collateralAsset: collateral.asset, collateralReceived: seized, gas: GasEstimate(callGas: callGas))
+        } catch {
+            return nil
+        }
+    }
+
+    /// The best liquidation of Aave borrower `owner` at the next block's timestamp, after an exact
+    /// health-factor check, or `nil` when it is not liquidatable or no pair pays.
+    func aaveOpportunity(_ owner: Address, pool: AavePool, view: AgentView, ethUSD: Double,
+                         capital: (Address) -> UInt256) -> Opportunity? {
+        let prices = view.state.aavePrices
+        let timestamp = view.nextTimestamp
+        guard let account = try? pool.accountData(of: owner, prices: prices, timestamp: timestamp),
+              account.healthFactor < AavePoolConfiguration.healthFactorLiquidationThreshold else { return nil }
+        let position = pool.position(of: owner)
+        var best: Opportunity?
+        for debtID in Self.ids(position.borrowingMask) {
+            let debt = pool.reserves[debtID]
+            let available = capital(debt.asset.address)
+            guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { continue }
+            for collateralID in Self.ids(position.collateralMask) {
+                let collateral = pool.reserves[collateralID]
+                guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view)
+                else { continue }
+                let found = sized(collateralUSD: collateralUSD, debtUSD: debtUSD, ethUSD: ethUSD) { amount in
+                    Self.aaveQuote(pool, user: owner, account: account, collateral: collateral, debt: debt,
+                                   debtToCover: min(amount, available), prices: prices, timestamp: timestamp)
+                }
+                if let found, best.map({ found.grossProfitUSD > $0.grossProfitUSD }) ?? true { best = found }
+            }
+        }
+        return best
+    }
+
+    /// The oracle's USD price of a whole `token` from Aave's 8-decimal base-currency units.
+    static func aaveUSD(_ prices: AssetPrices, _ token: Token) -> Double? {
+        prices[token.address].map { $0.doubleValue / 1e8 }
+    }
+
+    /// The reserve ids of the bits set in `mask`, lowest first.
+    static func ids(_ mask: UInt128) -> [Int] {
+        var ids: [Int] = []
+        var mask = mask
+        while mask != 0 {
+            ids.append(mask.trailingZeroBitCount)
+            mask &= mask &- 1
+        }
+        return ids
+    }
+}

@@ -1,0 +1,138 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// The Aave v3 and Compound v2 liquidation indexes.
+///
+/// **Keys.** A lending position is liquidatable when its threshold-weighted collateral value falls
+/// below its debt value. For one collateral asset `A` and one debt asset `B` that is
+///
+///     c_A · P_A · LT_A  <  d_B · P_B   ⟺   P_A / P_B  <  d_B / (c_A · LT_A)
+///
+/// so a position is indexed under the pair (A, B) with the right-hand side as its key: the
+/// oracle price of the collateral, in units of the debt asset, below which the position can be
+/// liquidated (times the debt's USD price it is the collateral's USD liquidation price). Amounts
+/// grow with each reserve's rate index, the same for every holder, so keys are stored with the
+/// indexes divided out and each query multiplies the price ratio by them:
+///
+/// | protocol | pair | key (× (1 + ``lendingKeyMargin``)) | query threshold at the current state |
+/// | --- | --- | --- | --- |
+/// | Aave | underlying addresses | `(scaledDebt_B / 10^dec_B) / ((scaledATokens_A / 10^dec_A) · LT_A / 10⁴)` | `(P_A / P_B) · (normalizedIncome_A / normalizedVariableDebt_B)` at the query's timestamp, prices 8-decimal USD |
+/// | Compound | cToken addresses | `(principal_B / interestIndex_B) / (cTokens_A · collateralFactor_A / 10¹⁸)` | `(P_A / P_B) · (exchangeRateStored_A / 10¹⁸) / borrowIndex_B`, prices of `getUnderlyingPrice` |
+///
+/// A position is a candidate when its key is at least its pair's threshold. Pairs rather than
+/// one index per collateral asset keyed in USD: a USD key would go stale when the *debt* asset's
+/// price moves (a WETH loan against USDC becomes liquidatable when ETH rises), and a refresh only
+/// happens when the owner transacts.
+///
+/// **Several collateral assets.** The position is indexed under its largest collateral `A` (by
+/// threshold-weighted value at the refresh's prices) with the key computed *as if `A` were its
+/// only collateral*. That key is conservative: the other collateral only adds value, so whenever
+/// the position is liquidatable `A` alone cannot cover the debt either, and its key reaches the
+/// threshold whatever the other prices do. The price paid is false positives while `A` alone
+/// does not cover the debt.
+///
+/// **Several debt assets, or debt without collateral** (or with zero-threshold collateral only):
+/// no single price ratio bounds the position (another debt's price can rise without limit), so it
+/// is *unbounded*: a candidate at every query.
+///
+/// **Exactness.** The comparison is floating point while the protocols round each value (Aave:
+/// collateral values down, debt values up; Compound: every product truncated). The margin keeps
+/// the index a superset of the liquidatable positions for positions worth more than about
+/// 10⁻⁶ of their keyed value in rounding units (more than ~$0.01 in Aave's 8-decimal USD). The
+/// index is for *finding* candidates; liquidatability is decided exactly by the protocol (Aave:
+/// health factor below 1; Compound: a shortfall). Governance changes of a threshold or collateral
+/// factor do not re-key positions until they next transact.
+extension PositionIndexes {
+    /// Relative margin by which lending keys are raised so that float rounding never drops a
+    /// liquidatable position from the candidates.
+    public static let lendingKeyMargin = 1e-6
+
+    /// Where `owner`'s Aave position belongs (`nil` without debt); `prices` (Aave units) only
+    /// choose which collateral keys a multi-collateral position.
+    static func aavePlacement(_ pool: AavePool, owner: Address, prices: AssetPrices) -> LendingPositionIndex.Placement? {
+        let position = pool.position(of: owner)
+        let borrowed = position.borrowingMask
+        guard borrowed != 0 else { return nil }
+        guard borrowed & (borrowed &- 1) == 0 else { return .unbounded }
+        let debtID = borrowed.trailingZeroBitCount
+        var best: (id: Int, weight: Double)?
+        var mask = position.collateralMask
+        while mask != 0 {
+            let id = mask.trailingZeroBitCount
+            mask &= mask &- 1
+            let reserve = pool.reserves[id]
+            let threshold = reserve.configuration.liquidationThreshold
+            let scaled = position.scaledATokenBalance(id)
+            guard threshold > 0, !scaled.isZero else { continue }
+            let price = prices[reserve.asset.address]?.doubleValue ?? 0
+            let weight = scaled.doubleValue * reserve.liquidityIndex.doubleValue / reserve.assetUnit.doubleValue
+                * price * Double(threshold)
+            if best.map({ weight > $0.weight }) ?? true { best = (id, weight) }
+        }
+        guard let best else { return .unbounded }
+        let collateral = pool.reserves[best.id], debt = pool.reserves[debtID]
+        let debtTokens = position.scaledVariableDebt(debtID).doubleValue / debt.assetUnit.doubleValue
+        let collateralTokens = position.scaledATokenBalance(best.id).doubleValue / collateral.assetUnit.doubleValue
+        let key = debtTokens / (collateralTokens * Double(collateral.configuration.liquidationThreshold) / 10_000)
+        return .pair(.init(collateral: collateral.asset.address, debt: debt.asset.address),
+                     key: key * (1 + lendingKeyMargin))
+    }
+
+    /// Where `owner`'s Compound position belongs (`nil` without a borrow in an entered market);
+    /// `prices` (`getUnderlyingPrice` units) only choose which collateral keys a multi-collateral
+    /// position.
+    static func compoundPlacement(_ comptroller: CompoundComptroller, owner: Address, prices: AssetPrices,
+                                  ledger: TokenLedger) -> LendingPositionIndex.Placement? {
+        let entered = comptroller.accountAssets[owner] ?? []
+        let borrowed = entered.filter { !(comptroller.markets[$0].accountBorrows[owner]?.principal.isZero ?? true) }
+        guard let debtID = borrowed.first else { return nil }
+        guard borrowed.count == 1 else { return .unbounded }
+        var best: (id: Int, weight: Double)?
+        for id in entered {
+            let market = comptroller.markets[id]
+            let tokens = market.balance(of: owner)
+            let factor = market.configuration.collateralFactorMantissa
+            guard !tokens.isZero, !factor.isZero else { continue }
+            let rate = (try? market.exchangeRateStored(cash: market.cash(in: ledger)))?.doubleValue ?? 0
+            let price = prices[market.underlying.address]?.doubleValue ?? 0
+            let weight = tokens.doubleValue * factor.doubleValue * rate * price
+            if best.map({ weight > $0.weight }) ?? true { best = (id, weight) }
+        }
+        guard let best else { return .unbounded }
+        let collateral = comptroller.markets[best.id], debt = comptroller.markets[debtID]
+        let snapshot = debt.accountBorrows[owner]!
+        let normalizedDebt = snapshot.principal.doubleValue / snapshot.interestIndex.doubleValue
+        let weightedTokens = collateral.balance(of: owner).doubleValue * collateral.configuration.collateralFactorMantissa.doubleValue / 1e18
+        return .pair(.init(collateral: collateral.cToken, debt: debt.cToken),
+                     key: normalizedDebt / weightedTokens * (1 + lendingKeyMargin))
+    }
+
+    /// Aave borrowers that may be liquidatable at `timestamp` with the oracle's `prices` (USD, 8
+    /// decimals, by underlying), deepest first. Candidates must still be checked exactly
+    /// (health factor below 1).
+    /// - Complexity: O(pairs + k log k) for k candidates.
+    public func aaveCandidates(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> [Address] {
+        aavePositions.candidates { pair in
+            guard let collateral = pool.reserve(for: pair.collateral), let debt = pool.reserve(for: pair.debt),
+                  let collateralPrice = prices[pair.collateral], let debtPrice = prices[pair.debt], !debtPrice.isZero,
+                  let income = try? collateral.normalizedIncome(at: timestamp),
+                  let debtIndex = try? debt.normalizedVariableDebt(at: timestamp) else { return nil }
+            return collateralPrice.doubleValue / debtPrice.doubleValue * (income.doubleValue / debtIndex.doubleValue)
+        }
+    }
+
+    /// Compound borrowers that may have a shortfall with the oracle's `prices` (by underlying) and
+    /// the stored exchange rates and borrow indexes, deepest first. Candidates must still be
+    /// checked exactly (`getAccountLiquidity` shortfall above 0).
+    /// - Complexity: O(pairs + k log k) for k candidates.
+    public func compoundCandidates(_ comptroller: CompoundComptroller, prices: AssetPrices, ledger: TokenLedger) -> [Address] {
+        compoundPositions.candidates { pair in
+            guard let collateral = comptroller.market(pair.collateral), let debt = comptroller.market(pair.debt),
+                  let collateralPrice = prices[collateral.underlying.address],
+                  let debtPrice = prices[debt.underlying.address], !debtPrice.isZero,
+                  let rate = try? collateral.exchangeRateStored(cash: collateral.cash(in: ledger)) else { return nil }
+            return collateralPrice.doubleValue / debtPrice.doubleValue * (rate.doubleValue / 1e18) / debt.borrowIndex.doubleValue
+        }
+    }
+}
