@@ -41,7 +41,8 @@ public struct ChainState: Sendable {
     public private(set) var feeds: [LendingPriceFeed]
     /// Prices the lending pools read now, by asset: Aave units (USD, 8 decimals).
     public private(set) var aavePrices = AssetPrices()
-    /// Prices Compound reads now, by cToken: USD · 10^(36 − underlying decimals).
+    /// Prices Compound reads now, by underlying token (as `CompoundComptroller` looks them up):
+    /// USD · 10^(36 − underlying decimals). Only assets with a cToken are priced.
     public private(set) var compoundPrices = AssetPrices()
 
     private var nonces: [Address: UInt64] = [:]
@@ -150,8 +151,8 @@ public struct ChainState: Sendable {
             guard ok else { continue }
             for asset in binding.assets {
                 aave[asset.token.address] = binding.scaled(value, toDecimals: 8)
-                if let cToken = asset.cToken {
-                    compound[cToken] = binding.scaled(value, toDecimals: 36 - Int(asset.token.decimals))
+                if asset.cToken != nil {
+                    compound[asset.token.address] = binding.scaled(value, toDecimals: 36 - Int(asset.token.decimals))
                 }
             }
         }

@@ -13,8 +13,12 @@ public struct LiquidationQuote: Sendable, Hashable {
     public let to: Address
     /// The debt's underlying token, which the liquidator pays.
     public let debtAsset: Token
-    /// What the liquidator pays, raw units of ``debtAsset``: Aave's `actualDebtToLiquidate` (the
-    /// call's `debtToCover` equals it), Compound's `repayAmount`.
+    /// The most the call can take from the liquidator, raw units of ``debtAsset``: Aave's
+    /// `debtToCover` argument, Compound's `repayAmount`. Capital is reserved for this much.
+    public let debtToCover: UInt256
+    /// What the liquidator is expected to pay, raw units of ``debtAsset`` (≤ ``debtToCover``):
+    /// Aave's `actualDebtToLiquidate`, lower than `debtToCover` when the collateral runs out;
+    /// Compound's `repayAmount`.
     public let debtRepaid: UInt256
     /// The most one liquidation may repay now under the close factor, raw units of ``debtAsset``.
     public let maxRepay: UInt256
@@ -27,12 +31,13 @@ public struct LiquidationQuote: Sendable, Hashable {
     /// The gas the call is expected to use (the protocol's gas schedule) and its limit.
     public let gas: GasEstimate
 
-    public init(borrower: Address, call: ContractCall, to: Address, debtAsset: Token, debtRepaid: UInt256,
-                maxRepay: UInt256, collateralAsset: Token, collateralReceived: UInt256, gas: GasEstimate) {
+    public init(borrower: Address, call: ContractCall, to: Address, debtAsset: Token, debtToCover: UInt256,
+                debtRepaid: UInt256, maxRepay: UInt256, collateralAsset: Token, collateralReceived: UInt256, gas: GasEstimate) {
         self.borrower = borrower
         self.call = call
         self.to = to
         self.debtAsset = debtAsset
+        self.debtToCover = debtToCover
         self.debtRepaid = debtRepaid
         self.maxRepay = maxRepay
         self.collateralAsset = collateralAsset

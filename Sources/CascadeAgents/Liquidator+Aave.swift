@@ -13,8 +13,10 @@ extension Liquidator {
     /// v3.0 — 50 % of the reserve's debt above HF 0.95, 100 % at or below; v3.3 — the whole
     /// reserve debt, except 50 % of the account's total debt value when the reserve's collateral
     /// and debt are both worth ≥ $2,000 and HF > 0.95, and a partial liquidation must leave ≥
-    /// $1,000 of both (`MustNotLeaveDust`, here `nil`). The collateral received is after the
-    /// protocol fee; when the collateral runs out the debt is recomputed from it, as the pool does.
+    /// $1,000 of both (`MustNotLeaveDust`, here `nil`). The call asks for `min(debtToCover, cap)`;
+    /// when the collateral runs out the pool takes all of it and recomputes the debt repaid from it
+    /// (``LiquidationQuote/debtRepaid``, less than the call's `debtToCover`). The collateral
+    /// received is after the protocol fee.
     /// Gas: the schedule's `liquidationCall`, plus its per-reserve bad-debt gas for every other
     /// borrowed reserve when v3.3 takes the account's last collateral.
     static func aaveQuote(_ pool: AavePool, user: Address, account: AaveAccountData, collateral: AaveReserve,
@@ -50,7 +52,8 @@ extension Liquidator {
                 maxRepay = try PercentageMath.percentMul(reserveDebt, closeFactor)
             }
 
-            var repaid = min(debtToCover, maxRepay)
+            let requested = min(debtToCover, maxRepay)
+            var repaid = requested
             let bonus = UInt256(collateral.configuration.liquidationBonus)
             let baseCollateral = try (debtPrice * repaid * collateral.assetUnit) / (collateralPrice * debt.assetUnit)
             var seized = try PercentageMath.percentMulFloor(baseCollateral, bonus)
@@ -65,7 +68,9 @@ extension Liquidator {
                 protocolFee = try PercentageMath.percentMulCeil(bonusCollateral, UInt256(collateral.configuration.liquidationProtocolFee))
                 seized = try seized - protocolFee
             }
-            guard !repaid.isZero, !seized.isZero else { return nil }
+            // `InvalidBurnAmount` when nothing is burned.
+            let debtIndex = try debt.normalizedVariableDebt(at: timestamp)
+            guard !seized.isZero, !(try WadRayMath.rayDivFloor(repaid, debtIndex)).isZero else { return nil }
             let takesAll = try seized + protocolFee >= collateralBalance
             if rules == .v3_3, repaid < reserveDebt, !takesAll {
                 let debtLeft = try debt.baseValueRoundingUp(reserveDebt - repaid, price: debtPrice)
@@ -82,8 +87,8 @@ extension Liquidator {
             return LiquidationQuote(
                 borrower: user,
                 call: .aaveLiquidationCall(collateralAsset: collateral.asset.address, debtAsset: debt.asset.address,
-                                           user: user, debtToCover: repaid, receiveAToken: false),
-                to: pool.configuration.address, debtAsset: debt.asset, debtRepaid: repaid, maxRepay: maxRepay,
+                                           user: user, debtToCover: requested, receiveAToken: false),
+                to: pool.configuration.address, debtAsset: debt.asset, debtToCover: requested, debtRepaid: repaid, maxRepay: maxRepay,
                 collateralAsset: collateral.asset, collateralReceived: seized, gas: GasEstimate(callGas: callGas))
         } catch {
             return nil

@@ -38,7 +38,7 @@ extension Liquidator {
             return LiquidationQuote(
                 borrower: user,
                 call: .compoundLiquidateBorrow(borrower: user, repayAmount: repay, cTokenCollateral: collateral.cToken),
-                to: borrowed.cToken, debtAsset: borrowed.underlying, debtRepaid: repay, maxRepay: maxRepay,
+                to: borrowed.cToken, debtAsset: borrowed.underlying, debtToCover: repay, debtRepaid: repay, maxRepay: maxRepay,
                 collateralAsset: collateral.underlying, collateralReceived: received,
                 gas: GasEstimate(callGas: comptroller.configuration.gasSchedule.liquidateBorrow))
         } catch {

@@ -153,7 +153,7 @@ public struct Liquidator: Sendable {
         func keep(_ found: Opportunity?) {
             guard let found else { return }
             let token = found.quote.debtAsset.address
-            committed[token] = (committed[token] ?? .zero) &+ found.quote.debtRepaid
+            committed[token] = (committed[token] ?? .zero) &+ found.quote.debtToCover
             opportunities.append(found)
         }
         switch configuration.target {
@@ -249,7 +249,7 @@ public struct Liquidator: Sendable {
         let token = quote.debtAsset.address
         let balance = view.state.ledger.balance(of: account.address, in: token)
         let spent = committed[token] ?? .zero
-        guard balance >= spent, balance &- spent >= quote.debtRepaid else { return }
+        guard balance >= spent, balance &- spent >= quote.debtToCover else { return }
         let (fee, _) = view.fee(configuration.gas, contest: contest, sender: account.address)
         let pricePaid = fee.effectiveGasPrice(baseFee: view.baseFee) ?? fee.maxFeePerGas
         let gasUSD = Double(quote.gas.expected) * pricePaid.doubleValue / 1e18 * opportunity.ethUSD
@@ -257,7 +257,7 @@ public struct Liquidator: Sendable {
         let transaction = account.send(quote.call, to: quote.to, fee: fee, gas: quote.gas, contest: contest)
         inFlight.add(transaction)
         sent.append(transaction)
-        committed[token] = spent &+ quote.debtRepaid
+        committed[token] = spent &+ quote.debtToCover
         lastSent[quote.borrower] = view.blockNumber
     }
 

@@ -1,0 +1,162 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+import Testing
+@testable import CascadeAgents
+
+@Suite struct PositionIndexesLendingTests {
+    /// A position of a random book: its owner and whether one (collateral, debt) pair decides it.
+    struct Book {
+        var chain: LendingChain
+        var owners: [Address] = []
+        var singlePair: Set<Address> = []
+    }
+
+    /// `count` positions at ETH = $2,000, each borrowing 30–95 % of its borrowing power: WETH
+    /// against USDC, USDC against WETH, both collaterals against USDC, and WETH against both debts.
+    static func book(seed: UInt64, count: Int, compound: Bool) -> Book {
+        var book = Book(chain: LendingChain())
+        var random = SplitMix64(seed: seed)
+        func uniform(_ low: Double, _ high: Double) -> Double { low + Double(random.next() >> 11) / Double(1 << 53) * (high - low) }
+        let (weth, usdc) = (LendingChain.weth, LendingChain.usdc)
+        // Borrowing power per dollar of collateral: Aave's LTV, Compound's collateral factor.
+        let (wethPower, usdcPower) = compound ? (0.75, 0.80) : (0.805, 0.77)
+        for n in 0..<count {
+            let owner = address(0x10_000 + UInt64(n))
+            let kind = random.next() % 4
+            let usage = uniform(0.3, 0.95)
+            let ethCollateral = uniform(0.5, 50)
+            let usdCollateral = uniform(1_000, 100_000)
+            let (collateral, debt): ([(Token, UInt256)], [(Token, UInt256)])
+            switch kind {
+            case 0:
+                collateral = [(weth, decimalUnits(ethCollateral, 18))]
+                debt = [(usdc, decimalUnits(ethCollateral * 2_000 * wethPower * usage, 6))]
+            case 1:
+                collateral = [(usdc, decimalUnits(usdCollateral, 6))]
+                debt = [(weth, decimalUnits(usdCollateral * usdcPower * usage / 2_000, 18))]
+            case 2:
+                collateral = [(weth, decimalUnits(ethCollateral, 18)), (usdc, decimalUnits(usdCollateral, 6))]
+                let power: Double = ethCollateral * 2_000 * wethPower + usdCollateral * usdcPower
+                debt = [(usdc, decimalUnits(power * usage, 6))]
+            default:
+                collateral = [(weth, decimalUnits(ethCollateral, 18))]
+                let power = ethCollateral * 2_000 * wethPower * usage
+                debt = [(usdc, decimalUnits(power / 2, 6)), (weth, decimalUnits(power / 2 / 2_000, 18))]
+            }
+            if compound {
+                try! book.chain.openCompound(owner, collateral: collateral, debt: debt)
+            } else {
+                try! book.chain.openAave(owner, collateral: collateral, debt: debt)
+            }
+            book.owners.append(owner)
+            if kind < 2 { book.singlePair.insert(owner) }
+        }
+        return book
+    }
+
+    /// The owners whose health factor is below 1 when the next block lands.
+    static func unhealthyAave(_ chain: LendingChain, _ owners: [Address]) -> Set<Address> {
+        let pool = chain.state.aave!
+        return Set(owners.filter {
+            try! pool.healthFactor(of: $0, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12)
+                < AavePoolConfiguration.healthFactorLiquidationThreshold
+        })
+    }
+
+    static func shortfallCompound(_ chain: LendingChain, _ owners: [Address]) -> Set<Address> {
+        let comptroller = chain.state.compound!
+        return Set(owners.filter {
+            !(try! comptroller.accountLiquidity(of: $0, prices: chain.state.compoundPrices, ledger: chain.state.ledger)).shortfall.isZero
+        })
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aaveCandidatesAreTheUnhealthyPositions(seed: UInt64) {
+        var book = Self.book(seed: seed, count: 60, compound: false)
+        var liquidatable = 0
+        // Prices both ways, then a year of interest with prices unchanged (no position refreshed).
+        for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 3_500, 0] as [Double] {
+            if step == 0 {
+                book.chain.advance(blocks: 1, seconds: 365 * 86_400)
+                book.chain.setPrice(ethUSD: 1_600)
+            } else {
+                book.chain.setPrice(ethUSD: step)
+            }
+            let chain = book.chain
+            let candidates = Set(chain.positions.aaveCandidates(chain.state.aave!, prices: chain.state.aavePrices,
+                                                                timestamp: chain.timestamp + 12))
+            let unhealthy = Self.unhealthyAave(chain, book.owners)
+            #expect(unhealthy.isSubset(of: candidates), "missed at \(step): \(unhealthy.subtracting(candidates))")
+            #expect(candidates.intersection(book.singlePair) == unhealthy.intersection(book.singlePair), "at \(step)")
+            liquidatable += unhealthy.count
+        }
+        #expect(liquidatable > 0)
+    }
+
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func compoundCandidatesAreThePositionsInShortfall(seed: UInt64) {
+        var book = Self.book(seed: seed, count: 60, compound: true)
+        var liquidatable = 0
+        for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 3_500, 0] as [Double] {
+            if step == 0 {
+                // A year of blocks, then the lender accrues both markets: borrow indexes and
+                // exchange rates move for every position without a refresh.
+                book.chain.advance(blocks: 2_102_400)
+                try! book.chain.setUp { (_: inout AavePool, comptroller: inout CompoundComptroller, ledger: inout TokenLedger, context) throws(Revert) in
+                    for cToken in [LendingChain.cETH, LendingChain.cUSDC] {
+                        _ = try comptroller.mint(mintAmount: .one, target: cToken, context: context(LendingChain.lender), ledger: &ledger)
+                    }
+                }
+                book.chain.setPrice(ethUSD: 1_600)
+            } else {
+                book.chain.setPrice(ethUSD: step)
+            }
+            let chain = book.chain
+            let candidates = Set(chain.positions.compoundCandidates(chain.state.compound!, prices: chain.state.compoundPrices,
+                                                                    ledger: chain.state.ledger))
+            let shortfall = Self.shortfallCompound(chain, book.owners)
+            #expect(shortfall.isSubset(of: candidates), "missed at \(step): \(shortfall.subtracting(candidates))")
+            #expect(candidates.intersection(book.singlePair) == shortfall.intersection(book.singlePair), "at \(step)")
+            liquidatable += shortfall.count
+        }
+        #expect(liquidatable > 0)
+    }
+
+    @Test func aaveKeyIsTheLiquidationPriceOfASingleCollateral() throws {
+        var chain = LendingChain()
+        let owner = address(0xB0B)
+        // 10 WETH against 12,450 USDC: liquidatable below 12,450 / (10 · 0.83) = $1,500.
+        try chain.openAave(owner, collateral: [(LendingChain.weth, units(10, 18))], debt: [(LendingChain.usdc, units(12_450, 6))])
+        guard case let .pair(pair, key)? = chain.positions.aavePositions.placement(of: owner) else {
+            Issue.record("not indexed under a pair")
+            return
+        }
+        #expect(pair == .init(collateral: LendingChain.weth.address, debt: LendingChain.usdc.address))
+        #expect(abs(key / (1 + PositionIndexes.lendingKeyMargin) - 1_500) < 1e-9)
+    }
+
+    @Test func placementsFollowThePosition() throws {
+        var chain = LendingChain()
+        let owner = address(0xB0B)
+        try chain.openAave(owner, collateral: [(LendingChain.weth, units(10, 18))], debt: [(LendingChain.usdc, units(1_000, 6))])
+        #expect(chain.positions.aavePositions.pairs.values.map(\.count) == [1])
+        // A second debt asset makes the position unbounded: out of its pair, a candidate at any price.
+        try chain.openAave(owner, collateral: [], debt: [(LendingChain.weth, units(1, 18))])
+        #expect(chain.positions.aavePositions.placement(of: owner) == .unbounded)
+        #expect(chain.positions.aavePositions.pairs.values.allSatisfy { $0.count == 0 })
+        #expect(chain.positions.aaveCandidates(chain.state.aave!, prices: chain.state.aavePrices,
+                                               timestamp: chain.timestamp) == [owner])
+        // Repaying everything (interest included) removes it.
+        chain.fund(owner, LendingChain.weth, units(1, 18))
+        chain.fund(owner, LendingChain.usdc, units(10, 6))
+        try chain.setUp { (pool: inout AavePool, _: inout CompoundComptroller, ledger: inout TokenLedger, context) throws(Revert) in
+            for token in [LendingChain.weth, LendingChain.usdc] {
+                _ = try pool.repay(asset: token.address, amount: .max, onBehalfOf: owner, context: context(owner), ledger: &ledger)
+            }
+        }
+        chain.positions.refresh(owner, in: chain.state)
+        #expect(chain.positions.aavePositions.placement(of: owner) == nil)
+        #expect(chain.positions.aavePositions.count == 0)
+    }
+}
