@@ -144,25 +144,43 @@ import Testing
         #expect(rules == .v3_3 || reverted == 0)   // only the dust rule reverts here
     }
 
-    @Test func leavesAloneWhatTheDustRuleForbids() {
+    /// v3.3: with $600 of capital, a $1,500 debt on 1 WETH at $1,700 would be left with $900
+    /// of debt, and a $1,600 debt on 1 WETH at $1,500 with $870 of collateral: `MustNotLeaveDust`
+    /// both times. With enough capital for the whole debt it liquidates all of it.
+    @Test(arguments: [(1_500 as UInt64, 1_700 as Double), (1_600, 1_500)])
+    func leavesAloneWhatTheDustRuleForbids(debt: UInt64, ethUSD: Double) {
         var chain = LendingChain(rules: .v3_3)
         let owner = address(0xA)
-        try! chain.openAave(owner, collateral: [(Self.weth, units(1, 18))], debt: [(Self.usdc, units(1_500, 6))])
-        chain.setPrice(ethUSD: 1_750)
-        // $1,000 of capital would leave $500 of debt: `MustNotLeaveDust`.
-        var poor = chain.liquidator(.aave, usdc: units(1_000, 6))
+        try! chain.openAave(owner, collateral: [(Self.weth, units(1, 18))], debt: [(Self.usdc, units(debt, 6))])
+        chain.setPrice(ethUSD: ethUSD)
+        var poor = chain.liquidator(.aave, usdc: units(600, 6))
         #expect(poor.act(chain.view()).isEmpty)
-        chain.fund(address(0x11C), Self.usdc, units(1_000, 6))
+        chain.fund(address(0x11C), Self.usdc, units(600, 6))
         var pool = chain.state.aave!, ledger = chain.state.ledger
         #expect(throws: Revert.reason("MustNotLeaveDust")) {
             try pool.liquidationCall(
-                collateralAsset: Self.weth.address, debtAsset: Self.usdc.address, user: owner, debtToCover: units(1_000, 6),
+                collateralAsset: Self.weth.address, debtAsset: Self.usdc.address, user: owner, debtToCover: units(600, 6),
                 receiveAToken: false, context: CallContext(sender: address(0x11C), blockNumber: chain.block + 1, timestamp: chain.timestamp + 12),
                 prices: chain.state.aavePrices, ledger: &ledger)
         }
-        // With enough for the whole debt it liquidates all of it.
         var rich = chain.liquidator(.aave, index: 1, usdc: units(2_000, 6))
         #expect(rich.act(chain.view()).map { Self.target($0).debtToCover } == [Self.debt(chain, owner)])
+    }
+
+    @Test func checksItsCapitalAgainWhenItActs() {
+        var chain = LendingChain()
+        let owner = address(0xA)
+        try! chain.openAave(owner, collateral: [(Self.weth, units(10, 18))], debt: [(Self.usdc, units(15_000, 6))])
+        chain.setPrice(ethUSD: 1_750)
+        var liquidator = chain.liquidator(.aave, usdc: units(5_000, 6), latency: 1)
+        #expect(liquidator.act(chain.view()).isEmpty)   // observes a $5,000 liquidation
+        // Before it acts, most of its USDC leaves the account.
+        let me = liquidator.account.address
+        try! chain.state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
+            try setup.ledger.transfer(units(4_000, 6), of: Self.usdc.address, from: me, to: address(0xDEAD))
+        }
+        chain.advance()
+        #expect(liquidator.act(chain.view()).isEmpty)
     }
 
     @Test func skipsLiquidationsThatDoNotPayForTheirGas() {

@@ -55,6 +55,20 @@ import Testing
         return book
     }
 
+    /// A whale borrows 90 % of the USDC left against WETH: rates near the kink, so that interest
+    /// moves positions across their liquidation prices.
+    static func borrowMostUSDC(_ chain: inout LendingChain, compound: Bool) {
+        let whale = address(0x3A1E)
+        let holder = compound ? LendingChain.cUSDC : LendingChain.pool
+        let cash = chain.state.ledger.balance(of: holder, in: LendingChain.usdc.address).doubleValue / 1e6
+        let collateral = [(LendingChain.weth, units(200_000, 18))], debt = [(LendingChain.usdc, decimalUnits(cash * 0.9, 6))]
+        if compound {
+            try! chain.openCompound(whale, collateral: collateral, debt: debt)
+        } else {
+            try! chain.openAave(whale, collateral: collateral, debt: debt)
+        }
+    }
+
     /// The owners whose health factor is below 1 when the next block lands.
     static func unhealthyAave(_ chain: LendingChain, _ owners: [Address]) -> Set<Address> {
         let pool = chain.state.aave!
@@ -74,12 +88,13 @@ import Testing
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aaveCandidatesAreTheUnhealthyPositions(seed: UInt64) {
         var book = Self.book(seed: seed, count: 60, compound: false)
-        var liquidatable = 0
-        // Prices both ways, then a year of interest with prices unchanged (no position refreshed).
-        for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 3_500, 0] as [Double] {
+        var liquidatable = 0, interestDriven = 0
+        var before: Set<Address> = []
+        // Prices both ways, then five years of interest at an unchanged price (no position refreshed).
+        for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 1_600, 0] as [Double] {
             if step == 0 {
-                book.chain.advance(blocks: 1, seconds: 365 * 86_400)
-                book.chain.setPrice(ethUSD: 1_600)
+                Self.borrowMostUSDC(&book.chain, compound: false)
+                book.chain.advance(blocks: 1, seconds: 5 * 365 * 86_400)
             } else {
                 book.chain.setPrice(ethUSD: step)
             }
@@ -90,25 +105,29 @@ import Testing
             #expect(unhealthy.isSubset(of: candidates), "missed at \(step): \(unhealthy.subtracting(candidates))")
             #expect(candidates.intersection(book.singlePair) == unhealthy.intersection(book.singlePair), "at \(step)")
             liquidatable += unhealthy.count
+            if step == 0 { interestDriven = unhealthy.subtracting(before).count }
+            before = unhealthy
         }
         #expect(liquidatable > 0)
+        #expect(interestDriven > 0)
     }
 
     @Test(arguments: [4, 5, 6] as [UInt64])
     func compoundCandidatesAreThePositionsInShortfall(seed: UInt64) {
         var book = Self.book(seed: seed, count: 60, compound: true)
-        var liquidatable = 0
-        for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 3_500, 0] as [Double] {
+        var liquidatable = 0, interestDriven = 0
+        var before: Set<Address> = []
+        for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 1_600, 0] as [Double] {
             if step == 0 {
-                // A year of blocks, then the lender accrues both markets: borrow indexes and
-                // exchange rates move for every position without a refresh.
-                book.chain.advance(blocks: 2_102_400)
+                // Five years of blocks at an unchanged price, then the lender accrues both markets:
+                // borrow indexes and exchange rates move for every position without a refresh.
+                Self.borrowMostUSDC(&book.chain, compound: true)
+                book.chain.advance(blocks: 5 * 2_102_400)
                 try! book.chain.setUp { (_: inout AavePool, comptroller: inout CompoundComptroller, ledger: inout TokenLedger, context) throws(Revert) in
                     for cToken in [LendingChain.cETH, LendingChain.cUSDC] {
                         _ = try comptroller.mint(mintAmount: .one, target: cToken, context: context(LendingChain.lender), ledger: &ledger)
                     }
                 }
-                book.chain.setPrice(ethUSD: 1_600)
             } else {
                 book.chain.setPrice(ethUSD: step)
             }
@@ -119,8 +138,11 @@ import Testing
             #expect(shortfall.isSubset(of: candidates), "missed at \(step): \(shortfall.subtracting(candidates))")
             #expect(candidates.intersection(book.singlePair) == shortfall.intersection(book.singlePair), "at \(step)")
             liquidatable += shortfall.count
+            if step == 0 { interestDriven = shortfall.subtracting(before).count }
+            before = shortfall
         }
         #expect(liquidatable > 0)
+        #expect(interestDriven > 0)
     }
 
     @Test func aaveKeyIsTheLiquidationPriceOfASingleCollateral() throws {
