@@ -36,13 +36,14 @@ import CascadeProtocols
 /// no single price ratio bounds the position (another debt's price can rise without limit), so it
 /// is *unbounded*: a candidate at every query.
 ///
-/// **Exactness.** The comparison is floating point while the protocols round each value (Aave:
-/// collateral values down, debt values up; Compound: every product truncated). The margin keeps
-/// the index a superset of the liquidatable positions for positions worth more than about
-/// 10⁻⁶ of their keyed value in rounding units (more than ~$0.01 in Aave's 8-decimal USD). The
-/// index is for *finding* candidates; liquidatability is decided exactly by the protocol (Aave:
-/// health factor below 1; Compound: a shortfall). Governance changes of a threshold or collateral
-/// factor do not re-key positions until they next transact.
+/// **Exactness.** The comparison is floating point while the protocols round each value (Aave
+/// floors collateral values and ceils debt values in 8-decimal USD; Compound truncates every
+/// mantissa product). Keys are raised by ``lendingKeyMargin`` (10⁻⁶, relative), which covers that
+/// rounding for positions worth more than 10⁶ rounding units (Aave: $0.01), so the candidates
+/// always include every liquidatable position; positions within 10⁻⁶ of their liquidation price
+/// are false positives. The index is for *finding* candidates: liquidatability is decided exactly
+/// by the protocol (Aave: health factor below 1; Compound: a shortfall). A governance change of a
+/// threshold or collateral factor re-keys a position only when its owner next transacts.
 extension PositionIndexes {
     /// Relative margin by which lending keys are raised so that float rounding never drops a
     /// liquidatable position from the candidates.
