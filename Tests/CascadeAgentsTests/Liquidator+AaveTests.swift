@@ -84,11 +84,10 @@ import Testing
     func quoteIsWhatThePoolExecutes(rules: AaveLiquidationRules, seed: UInt64) {
         var chain = LendingChain(rules: rules)
         var random = SplitMix64(seed: seed)
-        func uniform(_ low: Double, _ high: Double) -> Double { low + Double(random.next() >> 11) / Double(1 << 53) * (high - low) }
         var owners: [Address] = []
         for n in 0..<40 {
             let owner = address(0x30_000 + UInt64(n))
-            let eth = uniform(0.2, 40), usd = uniform(300, 80_000), usage = uniform(0.7, 0.97)
+            let eth = random.uniform(0.2, 40), usd = random.uniform(300, 80_000), usage = random.uniform(0.7, 0.97)
             switch random.next() % 3 {
             case 0:
                 try! chain.openAave(owner, collateral: [(Self.weth, decimalUnits(eth, 18))],

@@ -63,11 +63,10 @@ import Testing
     func quoteIsWhatTheComptrollerExecutes(seed: UInt64) {
         var chain = LendingChain()
         var random = SplitMix64(seed: seed)
-        func uniform(_ low: Double, _ high: Double) -> Double { low + Double(random.next() >> 11) / Double(1 << 53) * (high - low) }
         var owners: [Address] = []
         for n in 0..<30 {
             let owner = address(0x50_000 + UInt64(n))
-            let eth = uniform(0.2, 40), usd = uniform(300, 80_000), usage = uniform(0.7, 0.99)
+            let eth = random.uniform(0.2, 40), usd = random.uniform(300, 80_000), usage = random.uniform(0.7, 0.99)
             if random.next() % 2 == 0 {
                 try! chain.openCompound(owner, collateral: [(Self.weth, decimalUnits(eth, 18))],
                                         debt: [(Self.usdc, decimalUnits(eth * 2_000 * 0.75 * usage, 6))])

@@ -24,6 +24,13 @@ func decimalUnits(_ amount: Double, _ decimals: UInt8) -> UInt256 {
 
 let gwei = UInt256(1_000_000_000 as UInt64)
 
+extension SplitMix64 {
+    /// A uniform draw in `[low, high)`.
+    mutating func uniform(_ low: Double, _ high: Double) -> Double {
+        low + Distributions.unitInterval(using: &self) * (high - low)
+    }
+}
+
 struct LendingChain {
     static let weth = Token(address: address(0x1001), symbol: "WETH", decimals: 18)
     static let usdc = Token(address: address(0x1002), symbol: "USDC", decimals: 6)

@@ -5,7 +5,7 @@ import Testing
 @testable import CascadeAgents
 
 @Suite struct PositionIndexesLendingTests {
-    /// A position of a random book: its owner and whether one (collateral, debt) pair decides it.
+    /// A random book: the chain, the owners, and the owners one (collateral, debt) pair decides.
     struct Book {
         var chain: LendingChain
         var owners: [Address] = []
@@ -17,16 +17,15 @@ import Testing
     static func book(seed: UInt64, count: Int, compound: Bool) -> Book {
         var book = Book(chain: LendingChain())
         var random = SplitMix64(seed: seed)
-        func uniform(_ low: Double, _ high: Double) -> Double { low + Double(random.next() >> 11) / Double(1 << 53) * (high - low) }
         let (weth, usdc) = (LendingChain.weth, LendingChain.usdc)
         // Borrowing power per dollar of collateral: Aave's LTV, Compound's collateral factor.
         let (wethPower, usdcPower) = compound ? (0.75, 0.80) : (0.805, 0.77)
         for n in 0..<count {
             let owner = address(0x10_000 + UInt64(n))
             let kind = random.next() % 4
-            let usage = uniform(0.3, 0.95)
-            let ethCollateral = uniform(0.5, 50)
-            let usdCollateral = uniform(1_000, 100_000)
+            let usage = random.uniform(0.3, 0.95)
+            let ethCollateral = random.uniform(0.5, 50)
+            let usdCollateral = random.uniform(1_000, 100_000)
             let (collateral, debt): ([(Token, UInt256)], [(Token, UInt256)])
             switch kind {
             case 0:
