@@ -11,12 +11,21 @@ public enum Agent: Sendable {
     case oracleRelayer(OracleRelayer)
     /// A Liquidations 1.0 (flip) keeper.
     case flipKeeper(FlipKeeper)
+    /// A Liquidations 2.0 (clip) keeper.
+    case clipKeeper(ClipKeeper)
+    /// A Uniswap v2 arbitrageur.
+    case arbitrageur(Arbitrageur)
+    /// The owners of one market's positions who defend them.
+    case borrowers(Borrower)
 
     /// The agent's address.
     public var address: Address {
         switch self {
         case .oracleRelayer(let agent): agent.account.address
         case .flipKeeper(let agent): agent.account.address
+        case .clipKeeper(let agent): agent.account.address
+        case .arbitrageur(let agent): agent.account.address
+        case .borrowers(let agent): agent.address
         }
     }
 
@@ -25,6 +34,9 @@ public enum Agent: Sendable {
         switch self {
         case .oracleRelayer: "oracle-relayer"
         case .flipKeeper: "flip-keeper"
+        case .clipKeeper: "clip-keeper"
+        case .arbitrageur: "arbitrageur"
+        case .borrowers: "borrowers"
         }
     }
 
@@ -36,6 +48,15 @@ public enum Agent: Sendable {
             return agent.act(view)
         case .flipKeeper(var agent):
             defer { self = .flipKeeper(agent) }
+            return agent.act(view, examined: &examined)
+        case .clipKeeper(var agent):
+            defer { self = .clipKeeper(agent) }
+            return agent.act(view, examined: &examined)
+        case .arbitrageur(var agent):
+            defer { self = .arbitrageur(agent) }
+            return agent.act(view)
+        case .borrowers(var agent):
+            defer { self = .borrowers(agent) }
             return agent.act(view, examined: &examined)
         }
     }
