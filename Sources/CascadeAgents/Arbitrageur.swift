@@ -57,7 +57,6 @@ public struct Arbitrageur: Sendable {
     /// A planned swap.
     struct Trade: Sendable, Hashable {
         var tokenIn: Token
-        var tokenOut: Token
         var amountIn: UInt256
         var amountOut: UInt256
         /// `amountOut · pO − amountIn · pI`. [USD]
@@ -104,8 +103,8 @@ public struct Arbitrageur: Sendable {
         let unit0 = price0 / Self.unit(pair.token0)
         let unit1 = price1 / Self.unit(pair.token1)
         let candidates = [
-            (tokenIn: pair.token0, tokenOut: pair.token1, unitIn: unit0, unitOut: unit1),
-            (tokenIn: pair.token1, tokenOut: pair.token0, unitIn: unit1, unitOut: unit0),
+            (tokenIn: pair.token0, unitIn: unit0, unitOut: unit1),
+            (tokenIn: pair.token1, unitIn: unit1, unitOut: unit0),
         ]
         for side in candidates {
             guard let (reserveIn, reserveOut) = try? pair.reserves(tokenIn: side.tokenIn.address) else { continue }
@@ -118,7 +117,7 @@ public struct Arbitrageur: Sendable {
                   !amountOut.isZero else { continue }
             let profit = amountOut.doubleValue * side.unitOut - amountIn.doubleValue * side.unitIn
             guard profit > 0 else { continue }
-            return Trade(tokenIn: side.tokenIn, tokenOut: side.tokenOut, amountIn: amountIn, amountOut: amountOut, profitUSD: profit)
+            return Trade(tokenIn: side.tokenIn, amountIn: amountIn, amountOut: amountOut, profitUSD: profit)
         }
         return nil
     }

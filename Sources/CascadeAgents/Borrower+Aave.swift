@@ -12,7 +12,8 @@ extension Borrower {
     /// `price · threshold / healthFactor`; `nil` without debt.
     func assessAave(_ owner: Owner, collateral: Address, view: AgentView) -> Assessment? {
         guard let pool = view.state.aave, let price = view.state.aavePrices[collateral],
-              let data = try? pool.accountData(of: owner.account.address, prices: view.state.aavePrices, timestamp: view.nextTimestamp),
+              let data = try? pool.accountData(of: owner.account.address, prices: view.state.aavePrices,
+                                               timestamp: view.nextTimestamp),
               !data.totalDebtBase.isZero else { return nil }
         let healthFactor = data.healthFactor.doubleValue / 1e18
         let trigger = healthFactor > 0 ? price.doubleValue * owner.profile.threshold / healthFactor : .infinity
@@ -30,7 +31,8 @@ extension Borrower {
         let address = owner.account.address
         guard let pool = state.aave, let poolAddress = state.aaveAddress, let defence = owner.profile.defence,
               let target = UInt256(truncating: owner.profile.target * 1e18),
-              let data = try? pool.accountData(of: address, prices: state.aavePrices, timestamp: view.nextTimestamp) else { return nil }
+              let data = try? pool.accountData(of: address, prices: state.aavePrices, timestamp: view.nextTimestamp)
+        else { return nil }
         let asset = defence == .topUp ? collateral : debt
         guard let reserve = pool.reserve(for: asset), let price = state.aavePrices[asset], !price.isZero else { return nil }
         let weighted = data.liquidationThresholdWeightedSum

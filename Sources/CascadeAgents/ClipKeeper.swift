@@ -13,9 +13,9 @@ import CascadeProtocols
 /// ``Contest/auction(house:id:)``.
 ///
 /// - **bark**: the candidates of ``PositionIndexes/makerCandidates(_:price:rate:)`` at the
-///   Vat's price (widened by ``indexTolerance``), each checked with the Dog's own checks (``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)``:
-///   unsafe, room under `Hole`/`hole`, dust, null auction) on the last block's state, and the
-///   Clipper's kick checks (`stopped`, a feed price). Every candidate checked counts in
+///   Vat's price (widened by ``indexTolerance``), each checked with the Dog's own checks
+///   (``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)``: unsafe, room under `Hole`/`hole`,
+///   dust, null auction) on the last block's state, and the Clipper's kick checks (`stopped`, a feed price). Every candidate checked counts in
 ///   `examined`. Barks sent in one block stop once their tabs fill the room left under the limits
 ///   (later ones would revert `Dog/liquidation-limit-hit`); barks still pending from earlier blocks
 ///   are not counted against the room.
@@ -145,7 +145,9 @@ public struct ClipKeeper: Sendable {
             guard !inFlight.contains(contest), let sale = clipper.sales[id],
                   let status = try? clipper.getStatus(id, now: view.nextTimestamp) else { continue }
             if status.needsRedo {
-                if configuration.redoes { redo(id, sale: sale, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent) }
+                if configuration.redoes {
+                    redo(id, sale: sale, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
+                }
                 continue
             }
             guard configuration.takes, let collateralUSD, !status.price.isZero,

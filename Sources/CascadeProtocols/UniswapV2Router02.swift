@@ -34,7 +34,8 @@ public enum UniswapV2Router02 {
     /// the block's timestamp), `UniswapV2Library: INVALID_PATH` (fewer than two tokens),
     /// `UniswapV2Router02: paths of more than two tokens are not modelled`,
     /// `UniswapV2Library: IDENTICAL_ADDRESSES`, `UniswapV2Library: ZERO_ADDRESS`,
-    /// `UniswapV2Router02: no pair for the path`, then as ``UniswapV2Pair/swapExactInput(amountIn:tokenIn:amountOutMin:to:context:ledger:)``.
+    /// `UniswapV2Router02: no pair for the path`, then as
+    /// ``UniswapV2Pair/swapExactInput(amountIn:tokenIn:amountOutMin:to:context:ledger:)``.
     /// Gas is the pair's ``UniswapV2GasSchedule/routerSwap``. A revert changes nothing.
     public static func execute(_ call: ContractCall, pairs: inout [UniswapV2Pair], context: CallContext,
                                ledger: inout TokenLedger) throws(Revert) -> CallOutcome {

@@ -61,7 +61,8 @@ import Testing
         var mempool = MempoolView()
         for transaction in sent { mempool.add(transaction, submittedBlock: F.block0 + 1, price: F.gwei(100)) }
         var again = 0
-        #expect(keeper.act(F.view(state, prices: ["ETH": 1_700, "DAI": 1], positions: positions, mempool: mempool), examined: &again).isEmpty)
+        let pendingView = F.view(state, prices: ["ETH": 1_700, "DAI": 1], positions: positions, mempool: mempool)
+        #expect(keeper.act(pendingView, examined: &again).isEmpty)
 
         for transaction in sent {
             guard case let .dogBark(_, urn, _) = transaction.call else { continue }
