@@ -125,8 +125,8 @@ public struct Borrower: Sendable {
     /// The transactions the owners send after the last block; adds the positions checked exactly
     /// to `examined`.
     public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
-        if !registered { register(view) }
         guard let level = triggerLevel(view) else { return [] }
+        if !registered { register(view) }
         var sent: [AgentTransaction] = []
         for owner in triggers.candidates(atOrAbove: level) {
             guard let index = ownerIndex[owner] else { continue }
@@ -136,7 +136,7 @@ public struct Borrower: Sendable {
         return sent
     }
 
-    /// Indexes every owner who defends by its trigger price (once, at the first block).
+    /// Indexes every owner who defends by its trigger price (once, at the first block with a price).
     private mutating func register(_ view: AgentView) {
         registered = true
         for index in owners.indices where owners[index].profile.defence != nil {
