@@ -13,6 +13,12 @@ public enum Agent: Sendable {
     case flipKeeper(FlipKeeper)
     /// An Aave or Compound liquidator.
     case liquidator(Liquidator)
+    /// A Liquidations 2.0 (clip) keeper.
+    case clipKeeper(ClipKeeper)
+    /// A Uniswap v2 arbitrageur.
+    case arbitrageur(Arbitrageur)
+    /// The owners of one market's positions who defend them.
+    case borrowers(Borrower)
 
     /// The agent's address.
     public var address: Address {
@@ -20,6 +26,9 @@ public enum Agent: Sendable {
         case .oracleRelayer(let agent): agent.account.address
         case .flipKeeper(let agent): agent.account.address
         case .liquidator(let agent): agent.account.address
+        case .clipKeeper(let agent): agent.account.address
+        case .arbitrageur(let agent): agent.account.address
+        case .borrowers(let agent): agent.address
         }
     }
 
@@ -29,6 +38,9 @@ public enum Agent: Sendable {
         case .oracleRelayer: "oracle-relayer"
         case .flipKeeper: "flip-keeper"
         case .liquidator: "liquidator"
+        case .clipKeeper: "clip-keeper"
+        case .arbitrageur: "arbitrageur"
+        case .borrowers: "borrowers"
         }
     }
 
@@ -43,6 +55,15 @@ public enum Agent: Sendable {
             return agent.act(view, examined: &examined)
         case .liquidator(var agent):
             defer { self = .liquidator(agent) }
+            return agent.act(view, examined: &examined)
+        case .clipKeeper(var agent):
+            defer { self = .clipKeeper(agent) }
+            return agent.act(view, examined: &examined)
+        case .arbitrageur(var agent):
+            defer { self = .arbitrageur(agent) }
+            return agent.act(view)
+        case .borrowers(var agent):
+            defer { self = .borrowers(agent) }
             return agent.act(view, examined: &examined)
         }
     }

@@ -7,8 +7,9 @@ import CascadeProtocols
 /// runs every included transaction against it with ``apply(_:to:sender:context:)``.
 ///
 /// Calls are routed by the transaction's `to` address, as on chain: a Maker core contract, a
-/// Maker ilk's Median or OSM, the Aave pool, a Compound cToken, a Uniswap pair or a push price
-/// feed. A call to any other address reverts. The lending pools read their prices from the
+/// Maker ilk's Median or OSM, the Aave pool, a Compound cToken, a Uniswap pair, Uniswap's
+/// Router02 (``CascadeProtocols/UniswapV2Router02``, at its mainnet address whenever there are
+/// pairs) or a push price feed. A call to any other address reverts. The lending pools read their prices from the
 /// push feeds (``lendingPrices``); a Maker ilk reads its OSM, whose value reaches the Spotter
 /// when the OSM is poked (``MakerOracle``).
 public struct ChainState: Sendable {
@@ -20,6 +21,7 @@ public struct ChainState: Sendable {
         case aave
         case cToken
         case pair(Int)
+        case router
         case feed(Int)
     }
 
@@ -71,6 +73,7 @@ public struct ChainState: Sendable {
         if let aaveAddress, aave != nil { add(aaveAddress, .aave) }
         if let compound { for market in compound.markets { add(market.cToken, .cToken) } }
         for (index, pair) in pairs.enumerated() { add(pair.address, .pair(index)) }
+        if !pairs.isEmpty { add(UniswapV2Router02.address, .router) }
         for (index, feed) in feeds.enumerated() { add(feed.feed.address, .feed(index)) }
         self.routes = routes
         refreshLendingPrices()
@@ -123,6 +126,8 @@ public struct ChainState: Sendable {
             return try compound!.execute(call, target: to, context: context, prices: compoundPrices, ledger: &ledger)
         case .pair(let index):
             return try pairs[index].execute(call, context: context, ledger: &ledger)
+        case .router:
+            return try UniswapV2Router02.execute(call, pairs: &pairs, context: context, ledger: &ledger)
         case .feed(let index):
             let outcome = try feeds[index].feed.execute(call, context: context)
             refreshLendingPrices()
@@ -138,6 +143,7 @@ public struct ChainState: Sendable {
         case .aave: aave!.revertGas(for: call)
         case .cToken: compound!.revertGas(for: call)
         case .pair(let index): pairs[index].gas.revertedSwap
+        case .router: pairs[0].gas.revertedSwap
         case .feed(let index): feeds[index].feed.gas.reverted
         case nil: 0
         }

@@ -79,6 +79,12 @@ public enum ContractCall: Hashable, Sendable {
     case erc20Transfer(to: Address, amount: UInt256)
     /// `approve(address spender, uint256 amount)`.
     case erc20Approve(spender: Address, amount: UInt256)
+
+    // MARK: Uniswap v2 Router02
+
+    /// `swapExactTokensForTokens(uint256 amountIn, uint256 amountOutMin, address[] path, address to, uint256 deadline)`:
+    /// sell exactly `amountIn` of `path[0]` for at least `amountOutMin` of the last token of `path`.
+    case uniswapV2SwapExactTokensForTokens(amountIn: UInt256, amountOutMin: UInt256, path: [Address], to: Address, deadline: UInt256)
 }
 
 // MARK: - Description
@@ -111,6 +117,7 @@ extension ContractCall: CustomStringConvertible {
         case .jugDrip: .jugDrip
         case .erc20Transfer: .erc20Transfer
         case .erc20Approve: .erc20Approve
+        case .uniswapV2SwapExactTokensForTokens: .uniswapV2SwapExactTokensForTokens
         }
     }
 
@@ -222,6 +229,12 @@ extension ContractCall: CustomStringConvertible {
         case let .erc20Approve(spender, amount):
             body(.address(spender))
             body(.uint256(amount))
+        case let .uniswapV2SwapExactTokensForTokens(amountIn, amountOutMin, path, to, deadline):
+            body(.uint256(amountIn))
+            body(.uint256(amountOutMin))
+            body(.array(element: .address, path.map(ABIValue.address)))
+            body(.address(to))
+            body(.uint256(deadline))
         }
     }
 }
@@ -343,6 +356,10 @@ extension ContractCall {
             self = .erc20Transfer(to: a.address(0), amount: a.uint256(1))
         case .erc20Approve:
             self = .erc20Approve(spender: a.address(0), amount: a.uint256(1))
+        case .uniswapV2SwapExactTokensForTokens:
+            self = .uniswapV2SwapExactTokensForTokens(
+                amountIn: a.uint256(0), amountOutMin: a.uint256(1), path: a.array(2, \.addressValue), to: a.address(3),
+                deadline: a.uint256(4))
         }
     }
 }

@@ -8,7 +8,7 @@
 /// ```
 ///
 /// Signatures are those of the deployed contracts: Aave v3 `Pool`, Compound v2 `CErc20`,
-/// Uniswap v2 `UniswapV2Pair`, Maker `dss` (`Cat`, `Flipper`, `Dog`, `Clipper`, `Vat`,
+/// Uniswap v2 `UniswapV2Pair` and `UniswapV2Router02`, Maker `dss` (`Cat`, `Flipper`, `Dog`, `Clipper`, `Vat`,
 /// `Median`, `OSM`, `Spotter`, `Jug`) and ERC-20 tokens. All selectors are distinct.
 public enum ContractFunction: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     // Aave v3 Pool
@@ -22,6 +22,8 @@ public enum ContractFunction: Int, CaseIterable, Hashable, Sendable, CustomStrin
     case vatFrob, medianPoke, osmPoke, spotterPoke, jugDrip
     // ERC-20
     case erc20Transfer, erc20Approve
+    // Uniswap v2 Router02 (after the ERC-20 functions so that earlier raw values stay put)
+    case uniswapV2SwapExactTokensForTokens
 
     /// The Solidity function name, e.g. `liquidationCall`.
     public var name: String {
@@ -47,6 +49,7 @@ public enum ContractFunction: Int, CaseIterable, Hashable, Sendable, CustomStrin
         case .jugDrip: "drip"
         case .erc20Transfer: "transfer"
         case .erc20Approve: "approve"
+        case .uniswapV2SwapExactTokensForTokens: "swapExactTokensForTokens"
         }
     }
 
@@ -66,6 +69,7 @@ public enum ContractFunction: Int, CaseIterable, Hashable, Sendable, CustomStrin
         case .spotterPoke: "Maker Spotter"
         case .jugDrip: "Maker Jug"
         case .erc20Transfer, .erc20Approve: "ERC-20 token"
+        case .uniswapV2SwapExactTokensForTokens: "Uniswap v2 Router02"
         }
     }
 
@@ -123,6 +127,9 @@ public enum ContractFunction: Int, CaseIterable, Hashable, Sendable, CustomStrin
             [.init("to", .address), .init("amount", .uint256)]
         case .erc20Approve:
             [.init("spender", .address), .init("amount", .uint256)]
+        case .uniswapV2SwapExactTokensForTokens:
+            [.init("amountIn", .uint256), .init("amountOutMin", .uint256), .init("path", .array(.address)),
+             .init("to", .address), .init("deadline", .uint256)]
         }
     }
 

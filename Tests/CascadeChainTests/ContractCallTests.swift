@@ -35,6 +35,7 @@ final class ContractCallTests: XCTestCase {
             .jugDrip(ilk: ethA),
             .erc20Transfer(to: user, amount: 100),
             .erc20Approve(spender: weth, amount: .max),
+            .uniswapV2SwapExactTokensForTokens(amountIn: 10, amountOutMin: 9, path: [weth, usdc], to: user, deadline: .max),
         ]
     }
 

@@ -29,6 +29,7 @@ final class ContractFunctionTests: XCTestCase {
         (.jugDrip, "drip(bytes32)", "0x44e2a5a8"),
         (.erc20Transfer, "transfer(address,uint256)", "0xa9059cbb"),
         (.erc20Approve, "approve(address,uint256)", "0x095ea7b3"),
+        (.uniswapV2SwapExactTokensForTokens, "swapExactTokensForTokens(uint256,uint256,address[],address,uint256)", "0x38ed1739"),
     ]
 
     func testSelectorsArePinned() {

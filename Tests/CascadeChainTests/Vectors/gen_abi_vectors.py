@@ -54,6 +54,7 @@ FUNCTIONS = [
     ("drip", ["bytes32"]),
     ("transfer", ["address", "uint256"]),
     ("approve", ["address", "uint256"]),
+    ("swapExactTokensForTokens", ["uint256", "uint256", "address[]", "address", "uint256"]),
 ]
 
 ILKS = [b"ETH-A", b"WBTC-A", b"USDC-A", b"ETH-B", b"LINK-A"]
@@ -208,6 +209,7 @@ def edge_calls(rng):
     yield "jug drip zero ilk", 21, [b"\x00" * 32]
     yield "transfer zero to zero", 22, [zero, 0]
     yield "approve infinite", 23, [random_address(rng), max_uint]
+    yield "swapExactTokensForTokens one hop", 24, [10**18, 0, [b"\x11" * 20, b"\x22" * 20], ones, 1700000000]
 
 
 def random_calls(rng):

@@ -1,0 +1,235 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// A Liquidations 2.0 keeper for one Maker collateral type: it `bark`s unsafe vaults into
+/// Clipper auctions, `take`s collateral when the Dutch auction's price has fallen below what the
+/// collateral is worth to it, and `redo`s auctions that need a reset when the incentive pays for
+/// the gas.
+///
+/// Modelled on Maker's reference `auction-keeper` for Clippers: one account, one pending
+/// transaction per vault or auction (``InFlight``), the gas price of its ``GasStrategy`` —
+/// `bark` competes on ``Contest/position(protocolName:owner:)``, `take` and `redo` on
+/// ``Contest/auction(house:id:)``.
+///
+/// - **bark**: the candidates of ``PositionIndexes/makerCandidates(_:price:rate:)`` at the
+///   Vat's price (widened by ``indexTolerance``), each checked with the Dog's own checks
+///   (``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)``: unsafe, room under `Hole`/`hole`,
+///   dust, null auction) on the last block's state, and the Clipper's kick checks (`stopped`, a feed price). Every candidate checked counts in
+///   `examined`. Barks sent in one block stop once their tabs fill the room left under the limits
+///   (later ones would revert `Dog/liquidation-limit-hit`); barks still pending from earlier blocks
+///   are not counted against the room.
+/// - **take**: the price is the Clipper's own (``CascadeProtocols/Clipper/getStatus(_:now:)``) at
+///   the next block's timestamp. The keeper takes when that price is at most its limit — the
+///   collateral's market price in DAI less `discount`, and at most `maxPrice` — and the
+///   collateral's market value exceeds what it pays plus the gas. It buys as much as its Vat DAI
+///   (less what its pending takes may spend) pays for at that price, up to the lot; the purchase
+///   is sized with the Clipper's own rules (never more than `tab`; a partial purchase leaves at
+///   least `chost`, or is skipped when `tab ≤ chost`). `max` is the price it computed: curves
+///   only fall, so the take still succeeds later in the auction, and reverts
+///   `Clipper/too-expensive` if a `redo` restarted it higher meanwhile.
+/// - **redo**: an auction that needs a reset (past `tail`, or below `cusp · top`) is restarted
+///   when the incentive the Clipper would pay (`tip + wmul(tab, chip)`, only when `tab ≥ chost`
+///   and `lot · feedPrice ≥ chost`) is worth more in USD than the transaction's expected gas.
+///
+/// The collateral bought stays in the keeper's Vat `gem`: selling it (and the price impact of
+/// that sale) is the market model's part, not the keeper's.
+public struct ClipKeeper: Sendable {
+    /// The keeper's parameters.
+    public struct Configuration: Sendable, Hashable {
+        /// The collateral type.
+        public var ilk: Bytes32
+        /// Market symbol of the collateral (e.g. `"ETH"`).
+        public var collateralSymbol: String
+        /// Market symbol of DAI, whose price converts USD values to DAI (`nil`: 1 DAI = 1 USD).
+        public var daiSymbol: String?
+        /// Market symbol of the token gas is paid in (`"ETH"`).
+        public var nativeSymbol: String
+        /// Whether the keeper barks unsafe vaults.
+        public var barks: Bool
+        /// Whether the keeper takes collateral.
+        public var takes: Bool
+        /// The keeper's margin under the market price: it pays at most the market price in DAI
+        /// times `1 − discount` (0.05 = 5 %).
+        public var discount: Double
+        /// The most it pays per unit of collateral whatever the market. [ray, DAI; `.max`: no cap]
+        public var maxPrice: UInt256
+        /// Whether the keeper restarts auctions that need a reset.
+        public var redoes: Bool
+        /// Its gas pricing.
+        public var gas: GasStrategy
+
+        public init(ilk: Bytes32, collateralSymbol: String, daiSymbol: String?, nativeSymbol: String, barks: Bool, takes: Bool,
+                    discount: Double, maxPrice: UInt256, redoes: Bool, gas: GasStrategy) {
+            self.ilk = ilk
+            self.collateralSymbol = collateralSymbol
+            self.daiSymbol = daiSymbol
+            self.nativeSymbol = nativeSymbol
+            self.barks = barks
+            self.takes = takes
+            self.discount = discount
+            self.maxPrice = maxPrice
+            self.redoes = redoes
+            self.gas = gas
+        }
+    }
+
+    /// The keeper's account; its Vat DAI is its capital.
+    public private(set) var account: AgentAccount
+    /// Its parameters.
+    public let configuration: Configuration
+    private var inFlight = InFlight()
+
+    public init(account: AgentAccount, configuration: Configuration) {
+        self.account = account
+        self.configuration = configuration
+    }
+
+    /// The transactions the keeper sends after the last block; adds the vaults it checked
+    /// exactly to `examined`.
+    public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
+        guard let maker = view.state.maker, let clipper = maker.clipper(configuration.ilk) else { return [] }
+        inFlight.refresh(&account, view: view)
+        var sent = inFlight.rebid(configuration.gas, account: account, view: view)
+        if configuration.barks { bark(view, maker: maker, clipper: clipper, examined: &examined, into: &sent) }
+        if configuration.takes || configuration.redoes { work(view, maker: maker, clipper: clipper, into: &sent) }
+        return sent
+    }
+
+    // MARK: Barks
+
+    private mutating func bark(_ view: AgentView, maker: Maker, clipper: Clipper, examined: inout Int,
+                               into sent: inout [AgentTransaction]) {
+        let ilk = configuration.ilk
+        let vatIlk = maker.vat.ilk(ilk)
+        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, let mat = maker.spotter.ilks[ilk]?.mat,
+              clipper.stopped < 1, (try? clipper.feedPrice(spotter: maker.spotter)) != nil else { return }
+        var room = Self.room(maker.dog, ilk: ilk)
+        guard !room.isZero else { return }
+        let price = vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / 1e27
+        let rate = vatIlk.rate.doubleValue / 1e27
+        for urn in view.positions.makerCandidates(ilk, price: price * (1 - Self.indexTolerance), rate: rate) {
+            examined += 1
+            guard let liquidation = try? maker.dog.liquidation(ilk, urn: maker.vat.urn(ilk, urn), vatIlk: vatIlk) else { continue }
+            let contest = Contest.position(protocolName: "maker", owner: urn)
+            guard !inFlight.contains(contest) else { continue }
+            let (fee, _) = view.fee(configuration.gas, contest: contest, sender: account.address)
+            send(.dogBark(ilk: ilk, urn: urn, kpr: account.address), to: maker.addresses.dog, fee: fee,
+                 gas: GasEstimate(callGas: maker.gasSchedule.bark), contest: contest, into: &sent)
+            guard liquidation.tab < room else { return }
+            room = room &- liquidation.tab
+        }
+    }
+
+    /// How much the index query is widened below the Vat's price: the keys are floating point,
+    /// and a vault unsafe by one wei has a key equal to the price up to rounding. The exact check
+    /// drops the vaults this lets in.
+    static let indexTolerance = 1e-9
+
+    /// `min(Hole − Dirt, hole − dirt)`, or 0 when either limit is reached. [rad]
+    static func room(_ dog: Dog, ilk: Bytes32) -> UInt256 {
+        let terms = dog.ilk(ilk)
+        guard dog.Hole > dog.Dirt, terms.hole > terms.dirt else { return .zero }
+        return min(dog.Hole &- dog.Dirt, terms.hole &- terms.dirt)
+    }
+
+    // MARK: Auctions
+
+    private mutating func work(_ view: AgentView, maker: Maker, clipper: Clipper, into sent: inout [AgentTransaction]) {
+        let daiUSD = configuration.daiSymbol.flatMap { view.market.price($0) } ?? 1
+        guard daiUSD > 0 else { return }
+        let collateralUSD = view.market.price(configuration.collateralSymbol)
+        var capital = availableDai(maker)
+        for id in clipper.active.sorted() {
+            let contest = Contest.auction(house: clipper.address, id: id)
+            guard !inFlight.contains(contest), let sale = clipper.sales[id],
+                  let status = try? clipper.getStatus(id, now: view.nextTimestamp) else { continue }
+            if status.needsRedo {
+                if configuration.redoes {
+                    redo(id, sale: sale, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
+                }
+                continue
+            }
+            guard configuration.takes, let collateralUSD, !status.price.isZero,
+                  status.price <= limitPrice(collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
+            let amt = min(sale.lot, (try? capital / status.price) ?? .zero)
+            guard !amt.isZero,
+                  let (slice, owe) = Self.purchase(amt: amt, lot: sale.lot, tab: sale.tab, price: status.price, chost: clipper.chost)
+            else { continue }
+            let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
+            let gas = GasEstimate(callGas: maker.gasSchedule.take)
+            let worth = slice.doubleValue / 1e18 * collateralUSD / daiUSD
+            guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
+                  worth - owe.doubleValue / 1e45 > gasUSD / daiUSD else { continue }
+            send(.clipperTake(id: id, amt: amt, max: status.price, who: account.address, data: []), to: clipper.address,
+                 fee: fee, gas: gas, contest: contest, into: &sent)
+            capital = capital &- owe
+        }
+    }
+
+    /// The most the keeper pays per unit: the market price in DAI less the discount, at most
+    /// `maxPrice`. [ray]
+    func limitPrice(collateralUSD: Double, daiUSD: Double) -> UInt256 {
+        let valuation = collateralUSD / daiUSD * (1 - configuration.discount)
+        guard valuation > 0 else { return .zero }
+        return min(UInt256(truncating: valuation * 1e27) ?? .max, configuration.maxPrice)
+    }
+
+    /// The keeper's Vat DAI less the most its pending takes can still spend (`amt · max` each). [rad]
+    private func availableDai(_ maker: Maker) -> UInt256 {
+        var available = maker.vat.dai(account.address)
+        for pending in inFlight.transactions {
+            guard case let .clipperTake(_, amt, max, _, _) = pending.call else { continue }
+            let committed = (try? amt * max) ?? .max
+            available = available > committed ? available &- committed : .zero
+        }
+        return available
+    }
+
+    /// The collateral bought and the DAI paid by `take(amt)` at `price` on an auction with `lot`
+    /// and `tab`, by the Clipper's rules, or `nil` when it would revert
+    /// `Clipper/no-partial-purchase`. [wad, rad]
+    static func purchase(amt: UInt256, lot: UInt256, tab: UInt256, price: UInt256, chost: UInt256) -> (slice: UInt256, owe: UInt256)? {
+        var slice = min(lot, amt)
+        guard var owe = try? slice * price else { return nil }
+        if owe > tab {
+            owe = tab
+            slice = (try? owe / price) ?? .zero
+        } else if owe < tab && slice < lot && tab &- owe < chost {
+            guard tab > chost else { return nil }
+            owe = tab &- chost
+            slice = (try? owe / price) ?? .zero
+        }
+        return (slice, owe)
+    }
+
+    private mutating func redo(_ id: UInt256, sale: Clipper.Sale, clipper: Clipper, maker: Maker, daiUSD: Double, view: AgentView,
+                               into sent: inout [AgentTransaction]) {
+        let coin = Self.redoIncentive(sale, clipper: clipper, spotter: maker.spotter)
+        guard !coin.isZero else { return }
+        let contest = Contest.auction(house: clipper.address, id: id)
+        let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
+        let gas = GasEstimate(callGas: maker.gasSchedule.redo)
+        guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
+              coin.doubleValue / 1e45 * daiUSD > gasUSD else { return }
+        send(.clipperRedo(id: id, kpr: account.address), to: clipper.address, fee: fee, gas: gas, contest: contest, into: &sent)
+    }
+
+    /// The DAI `redo` would pay its keeper now, 0 when it pays nothing or would revert
+    /// (`stopped ≥ 2`, no feed price): `tip + wmul(tab, chip)` when `tab ≥ chost` and
+    /// `lot · feedPrice ≥ chost`. [rad]
+    static func redoIncentive(_ sale: Clipper.Sale, clipper: Clipper, spotter: Spotter) -> UInt256 {
+        guard clipper.stopped < 2, !clipper.tip.isZero || !clipper.chip.isZero,
+              let feedPrice = try? clipper.feedPrice(spotter: spotter), !feedPrice.isZero,
+              sale.tab >= clipper.chost, let value = try? sale.lot * feedPrice, value >= clipper.chost,
+              let share = try? DSSMath.wmul(sale.tab, clipper.chip), let coin = try? clipper.tip + share else { return .zero }
+        return coin
+    }
+
+    private mutating func send(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, contest: Contest,
+                               into sent: inout [AgentTransaction]) {
+        let transaction = account.send(call, to: to, fee: fee, gas: gas, contest: contest)
+        inFlight.add(transaction)
+        sent.append(transaction)
+    }
+}
