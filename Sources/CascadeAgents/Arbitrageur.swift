@@ -82,7 +82,7 @@ public struct Arbitrageur: Sendable {
         let contest = Contest.pair(pair.address)
         guard !inFlight.contains(contest), let trade = plan(pair, view: view) else { return sent }
         let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
-        let gas = GasEstimate(callGas: pair.gas.routerSwap)
+        let gas = GasEstimate(gasUsed: pair.gas.routerSwap)
         guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
               trade.profitUSD - gasUSD > configuration.minProfitUSD else { return sent }
         let call = UniswapV2Router02.swapExactTokensForTokens(

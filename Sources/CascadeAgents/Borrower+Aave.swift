@@ -60,11 +60,11 @@ extension Borrower {
         switch defence {
         case .topUp:
             return Action(call: .aaveSupply(asset: asset, amount: amount, onBehalfOf: address, referralCode: 0),
-                          to: poolAddress, gas: GasEstimate(callGas: schedule.supply), spends: amount)
+                          to: poolAddress, gas: GasEstimate(gasUsed: schedule.supply), spends: amount)
         case .repay:
             return Action(call: .aaveRepay(asset: asset, amount: amount, interestRateMode: AavePool.variableRateMode,
                                            onBehalfOf: address),
-                          to: poolAddress, gas: GasEstimate(callGas: schedule.repay), spends: amount)
+                          to: poolAddress, gas: GasEstimate(gasUsed: schedule.repay), spends: amount)
         }
     }
 }

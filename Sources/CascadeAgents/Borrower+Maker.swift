@@ -41,7 +41,7 @@ extension Borrower {
         let urn = maker.vat.urn(ilk, address)
         let vatIlk = maker.vat.ilk(ilk)
         guard let price = try? DSSMath.rmul(vatIlk.spot, mat), !price.isZero else { return nil }
-        let gas = GasEstimate(callGas: maker.gasSchedule.frob)
+        let gas = GasEstimate(gasUsed: maker.gasSchedule.frob)
         switch defence {
         case .topUp:
             guard let tab = try? urn.art * vatIlk.rate, let wanted = try? FullMath.mulDivRoundingUp(tab, target, DSSMath.wad),

@@ -95,8 +95,9 @@ public struct ChainState: Sendable {
     }
 
     /// Runs `call` sent by `sender` to `to` in the block of `context` and advances the sender's
-    /// nonce, whatever the outcome (a reverted transaction is still included). Gas excludes the
-    /// 21,000 intrinsic gas, which the caller adds.
+    /// nonce, whatever the outcome (a reverted transaction is still included). Gas is the whole
+    /// transaction's, as a receipt reports it: the protocols' gas schedules include the 21,000
+    /// intrinsic gas and the calldata.
     public mutating func apply(_ call: ContractCall, to: Address, sender: Address, context: CallContext) -> Execution {
         nonces[sender, default: 0] += 1
         do throws(Revert) {

@@ -115,7 +115,7 @@ public struct ClipKeeper: Sendable {
             guard !inFlight.contains(contest) else { continue }
             let (fee, _) = view.fee(configuration.gas, contest: contest, sender: account.address)
             send(.dogBark(ilk: ilk, urn: urn, kpr: account.address), to: maker.addresses.dog, fee: fee,
-                 gas: GasEstimate(callGas: maker.gasSchedule.bark), contest: contest, into: &sent)
+                 gas: GasEstimate(gasUsed: maker.gasSchedule.bark), contest: contest, into: &sent)
             guard liquidation.tab < room else { return }
             room = room &- liquidation.tab
         }
@@ -157,7 +157,7 @@ public struct ClipKeeper: Sendable {
                   let (slice, owe) = Self.purchase(amt: amt, lot: sale.lot, tab: sale.tab, price: status.price, chost: clipper.chost)
             else { continue }
             let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
-            let gas = GasEstimate(callGas: maker.gasSchedule.take)
+            let gas = GasEstimate(gasUsed: maker.gasSchedule.take)
             let worth = slice.doubleValue / 1e18 * collateralUSD / daiUSD
             guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
                   worth - owe.doubleValue / 1e45 > gasUSD / daiUSD else { continue }
@@ -209,7 +209,7 @@ public struct ClipKeeper: Sendable {
         guard !coin.isZero else { return }
         let contest = Contest.auction(house: clipper.address, id: id)
         let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
-        let gas = GasEstimate(callGas: maker.gasSchedule.redo)
+        let gas = GasEstimate(gasUsed: maker.gasSchedule.redo)
         guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
               coin.doubleValue / 1e45 * daiUSD > gasUSD else { return }
         send(.clipperRedo(id: id, kpr: account.address), to: clipper.address, fee: fee, gas: gas, contest: contest, into: &sent)

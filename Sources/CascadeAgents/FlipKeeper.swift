@@ -99,7 +99,12 @@ public struct FlipKeeper: Sendable {
         guard let collateralUSD = view.market.price(configuration.collateralSymbol) else { return }
         let daiUSD = configuration.daiSymbol.flatMap { view.market.price($0) } ?? 1
         let now = view.nextTimestamp
+        // Vat DAI not yet committed to bids still pending in the mempool.
         var dai = maker.vat.dai(account.address)
+        for pending in inFlight.transactions {
+            let cost = Self.daiCost(pending.call)
+            dai = dai >= cost ? dai &- cost : .zero
+        }
         for id in flipper.bids.keys.sorted() {
             let auction = flipper.bid(id)
             let contest = Contest.auction(house: flipper.address, id: id)
@@ -113,7 +118,7 @@ public struct FlipKeeper: Sendable {
             }
             guard auction.guy != account.address else { continue }
             guard let call = nextBid(auction, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
-            let cost = Self.daiCost(call, auction: auction)
+            let cost = Self.daiCost(call)
             guard cost <= dai else { continue }
             dai = dai &- cost
             let gas = if case .flipperTend = call { maker.gasSchedule.tend } else { maker.gasSchedule.dent }
@@ -148,9 +153,9 @@ public struct FlipKeeper: Sendable {
         }
     }
 
-    /// The Vat DAI a bid takes from the keeper (rad): a `tend` by a new high bidder pays the whole
-    /// bid; a `dent` pays nothing new unless the keeper was not the high bidder, then `tab`.
-    static func daiCost(_ call: ContractCall, auction: Flipper.Bid) -> UInt256 {
+    /// The Vat DAI a bid takes from the keeper when it is not the high bidder (rad): the whole
+    /// bid of a `tend`, the `tab` of a `dent` (the keeper never bids on its own high bid).
+    static func daiCost(_ call: ContractCall) -> UInt256 {
         switch call {
         case .flipperTend(_, _, let bid): bid
         case .flipperDent(_, _, let bid): bid
@@ -158,10 +163,10 @@ public struct FlipKeeper: Sendable {
         }
     }
 
-    private mutating func send(_ call: ContractCall, to: Address, gas callGas: UInt64, contest: Contest, view: AgentView,
+    private mutating func send(_ call: ContractCall, to: Address, gas gasUsed: UInt64, contest: Contest, view: AgentView,
                                into sent: inout [AgentTransaction]) {
         let (fee, _) = view.fee(configuration.gas, contest: contest, sender: account.address)
-        let transaction = account.send(call, to: to, fee: fee, gas: GasEstimate(callGas: callGas), contest: contest)
+        let transaction = account.send(call, to: to, fee: fee, gas: GasEstimate(gasUsed: gasUsed), contest: contest)
         inFlight.add(transaction)
         sent.append(transaction)
     }

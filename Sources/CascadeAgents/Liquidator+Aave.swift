@@ -83,13 +83,13 @@ extension Liquidator {
             let lastCollateral = takesAll && position.collateralMask == UInt128(1) << collateral.id
             let otherDebts = UInt64((position.borrowingMask & ~(UInt128(1) << debt.id)).nonzeroBitCount)
             let schedule = pool.configuration.gasSchedule
-            let callGas = schedule.liquidationCall &+ (rules == .v3_3 && lastCollateral ? otherDebts &* schedule.liquidationPerBadDebtReserve : 0)
+            let gasUsed = schedule.liquidationCall &+ (rules == .v3_3 && lastCollateral ? otherDebts &* schedule.liquidationPerBadDebtReserve : 0)
             return LiquidationQuote(
                 borrower: user,
                 call: .aaveLiquidationCall(collateralAsset: collateral.asset.address, debtAsset: debt.asset.address,
                                            user: user, debtToCover: requested, receiveAToken: false),
                 to: pool.configuration.address, debtAsset: debt.asset, debtToCover: requested, debtRepaid: repaid, maxRepay: maxRepay,
-                collateralAsset: collateral.asset, collateralReceived: seized, gas: GasEstimate(callGas: callGas))
+                collateralAsset: collateral.asset, collateralReceived: seized, gas: GasEstimate(gasUsed: gasUsed))
         } catch {
             return nil
         }

@@ -40,7 +40,7 @@ extension Liquidator {
                 call: .compoundLiquidateBorrow(borrower: user, repayAmount: repay, cTokenCollateral: collateral.cToken),
                 to: borrowed.cToken, debtAsset: borrowed.underlying, debtToCover: repay, debtRepaid: repay, maxRepay: maxRepay,
                 collateralAsset: collateral.underlying, collateralReceived: received,
-                gas: GasEstimate(callGas: comptroller.configuration.gasSchedule.liquidateBorrow))
+                gas: GasEstimate(gasUsed: comptroller.configuration.gasSchedule.liquidateBorrow))
         } catch {
             return nil
         }

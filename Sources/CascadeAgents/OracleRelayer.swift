@@ -89,13 +89,13 @@ public struct OracleRelayer: Sendable {
         if moved || now >= oracle.median.lastUpdateTimestamp + configuration.heartbeat {
             let signers = reporters.prefix(signaturesPerUpdate)
             let call = oracle.median.makePoke(signers.map { (val: wad, age: now, signer: $0) })
-            send(call, to: oracle.median.address, callGas: oracle.median.pokeGas(signatures: signers.count),
+            send(call, to: oracle.median.address, gasUsed: oracle.median.pokeGas(signatures: signers.count),
                  view: view, into: &sent)
             return
         }
         // 2. OSM: once per hop.
         if oracle.osm.pass(at: now), oracle.median.peek().ok {
-            send(.osmPoke, to: oracle.osm.address, callGas: oracle.osm.pokeGas, view: view, into: &sent)
+            send(.osmPoke, to: oracle.osm.address, gasUsed: oracle.osm.pokeGas, view: view, into: &sent)
             return
         }
         // 3. Spotter: when the Vat's spot lags the OSM's value.
@@ -104,7 +104,7 @@ public struct OracleRelayer: Sendable {
         let spot = maker.vat.ilk(oracle.ilk).spot
         let expected = (try? DSSMath.rdiv(DSSMath.rdiv(val &* UInt256(1_000_000_000), maker.spotter.par), mat)) ?? .zero
         if spot != expected {
-            send(.spotterPoke(ilk: oracle.ilk), to: maker.addresses.spotter, callGas: maker.gasSchedule.poke,
+            send(.spotterPoke(ilk: oracle.ilk), to: maker.addresses.spotter, gasUsed: maker.gasSchedule.poke,
                  view: view, into: &sent)
         }
     }
@@ -115,7 +115,7 @@ public struct OracleRelayer: Sendable {
         guard feed.shouldReport(marketPrice: scaled, now: now) else { return }
         let signers = Array(reporters.prefix(signaturesPerUpdate))
         let call = feed.makeReport(price: scaled, timestamp: now, signers: signers)
-        send(call, to: feed.address, callGas: feed.updateGas(signatures: signers.count), view: view, into: &sent)
+        send(call, to: feed.address, gasUsed: feed.updateGas(signatures: signers.count), view: view, into: &sent)
     }
 
     /// `|new − old| · 10⁴ > old · bps` (any change from a zero value counts).
@@ -131,10 +131,10 @@ public struct OracleRelayer: Sendable {
         return value
     }
 
-    private mutating func send(_ call: ContractCall, to: Address, callGas: UInt64, view: AgentView,
+    private mutating func send(_ call: ContractCall, to: Address, gasUsed: UInt64, view: AgentView,
                                into sent: inout [AgentTransaction]) {
         let (fee, _) = view.fee(configuration.gas, contest: nil, sender: account.address)
-        let transaction = account.send(call, to: to, fee: fee, gas: GasEstimate(callGas: callGas))
+        let transaction = account.send(call, to: to, fee: fee, gas: GasEstimate(gasUsed: gasUsed))
         inFlight.add(transaction)
         sent.append(transaction)
     }

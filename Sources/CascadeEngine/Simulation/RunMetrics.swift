@@ -187,7 +187,7 @@ public struct RunMetrics: Sendable {
         let incentive = compound.configuration.liquidationIncentiveMantissa.doubleValue / 1e18
         let id = appendLiquidation(protocolName: "compound", block: block, owner: borrower, asset: asset, symbol: symbol,
                                    debtUSD: debtUSD, liquidationPrice: nil,
-                                   oraclePrice: (world.state.compoundPrices[cTokenCollateral] ?? .zero).doubleValue
+                                   oraclePrice: (world.state.compoundPrices[collateralMarket.underlying.address] ?? .zero).doubleValue
                                        / pow(10, Double(36 - Int(collateralMarket.underlying.decimals))),
                                    delay: delay(market: cTokenCollateral, owner: borrower, block: block), world: world)
         world.market.trade(asset, usd: debtUSD * incentive, tag: id)
@@ -209,17 +209,27 @@ public struct RunMetrics: Sendable {
         } else {
             endogenous = false
         }
-        var generation = 1
-        if endogenous {
-            let parents = world.market.impactContributors(asset, minimumShare: 0.05)
-            generation = 1 + (parents.map { $0.tag >= 0 && $0.tag < liquidations.count ? liquidations[$0.tag].generation : 0 }.max() ?? 0)
-        }
+        let generation = endogenous ? 1 + parentGeneration(world.market.impactContributors(asset, minimumShare: 0)) : 1
         let id = liquidations.count
         liquidations.append(LiquidationRecord(
             id: id, protocolName: protocolName, block: block, owner: owner, collateral: symbol, debtUSD: debtUSD,
             marketPrice: world.market.price(asset), exogenousPrice: world.market.exogenousPrice(asset), impact: impact,
             delayBlocks: delay, endogenous: endogenous, generation: generation))
         return id
+    }
+
+    /// The highest generation among the main movers of an impact: the fewest liquidations, by
+    /// decreasing share, whose sales make up at least half of it (0 when none is a liquidation).
+    private func parentGeneration(_ contributors: [(tag: Int, share: Double)]) -> Int {
+        var covered = 0.0, generation = 0
+        for contributor in contributors.sorted(by: { $0.share != $1.share ? $0.share > $1.share : $0.tag < $1.tag }) {
+            guard covered < 0.5 else { break }
+            covered += contributor.share
+            if contributor.tag >= 0 && contributor.tag < liquidations.count {
+                generation = max(generation, liquidations[contributor.tag].generation)
+            }
+        }
+        return generation
     }
 
     // MARK: Liquidatable positions and delays

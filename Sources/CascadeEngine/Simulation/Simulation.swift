@@ -150,7 +150,7 @@ public struct Simulation: Sendable {
         case .success(let outcome): (callGas, events, revert) = (outcome.gasUsed, outcome.events, nil)
         case .reverted(let reason, let gas): (callGas, events, revert) = (gas, [], reason)
         }
-        let gasUsed = min(PendingTransaction.intrinsicGas + callGas, transaction.gasLimit)
+        let gasUsed = min(max(PendingTransaction.intrinsicGas, callGas), transaction.gasLimit)
         let price = transaction.fee.effectiveGasPrice(baseFee: builder.baseFee) ?? .zero
         executed.append(ExecutedTransaction(block: block, signed: signed, call: call, gasUsed: gasUsed, gasPrice: price,
                                             events: events, revert: revert))
