@@ -64,6 +64,29 @@ public struct PopulationSpec: Sendable {
     public var ilk: String
     /// How the positions are drawn.
     public var configuration: PopulationConfiguration
+    /// How the owners behave, if any defend.
+    public var owners: OwnerBehaviour?
+}
+
+/// The owners of a population who defend their vaults (`[population.NAME.owners]`).
+public struct OwnerBehaviour: Sendable {
+    /// Share of positions whose owners defend (0 … 1); the others never act.
+    public var defendShare: Double
+    /// Share of the defenders who repay debt; the others add collateral.
+    public var repayShare: Double
+    /// Collateral ratio under which an owner acts (e.g. 1.75).
+    public var threshold: Double
+    /// Collateral ratio the owner restores.
+    public var target: Double
+    /// What an owner can spend over the run: this share of its debt (repayers, in DAI they hold
+    /// in the Vat) or of its collateral (top-ups, in extra collateral they hold in the Vat).
+    public var budgetShare: Double
+    /// Blocks between noticing and the first block the owner may act.
+    public var latencyBlocks: UInt64
+    /// Probability of acting in each block after the latency.
+    public var probabilityPerBlock: Double
+    /// Gas pricing of the owners' transactions.
+    public var gas: GasStrategy
 }
 
 /// One agent group of a scenario.
@@ -72,4 +95,6 @@ public enum AgentSpec: Sendable {
     case makerRelayer(name: String, ilk: String, configuration: OracleRelayer.Configuration)
     /// `count` flip keepers with `daiBudget` DAI each in the Vat (wad).
     case flipKeepers(name: String, count: Int, daiBudget: UInt256, configuration: FlipKeeper.Configuration)
+    /// `count` clip keepers with `daiBudget` DAI each in the Vat (wad).
+    case clipKeepers(name: String, count: Int, daiBudget: UInt256, configuration: ClipKeeper.Configuration)
 }

@@ -84,9 +84,9 @@ public enum ScenarioLoader {
             guard maker?.parameters.ilks.contains(where: { $0.name == ilk }) == true else {
                 throw reader.error("\(table).ilk", expected: "an ilk of the scenario's Maker deployment", found: "\"\(ilk)\"")
             }
-            populations.append(PopulationSpec(
-                name: table, ilk: ilk,
-                configuration: try PopulationConfiguration.read(&reader, table: table, dataDirectory: directory)))
+            let configuration = try PopulationConfiguration.read(&reader, table: table, dataDirectory: directory)
+            let owners = reader.children(of: "\(table).owners").isEmpty ? nil : try readOwners(&reader, table: "\(table).owners")
+            populations.append(PopulationSpec(name: table, ilk: ilk, configuration: configuration, owners: owners))
         }
 
         var agents: [AgentSpec] = []
@@ -176,7 +176,7 @@ public enum ScenarioLoader {
 
     private static func readAgent(_ reader: inout KeyReader, table: String, maker: MakerDeployment?,
                                   market: MarketConfiguration) throws(ConfigurationError) -> AgentSpec {
-        let kind = try reader.choice("\(table).kind", among: ["maker-oracle-relayer", "flip-keeper"])
+        let kind = try reader.choice("\(table).kind", among: ["maker-oracle-relayer", "flip-keeper", "clip-keeper"])
         let ilkName = try reader.string("\(table).ilk")
         guard let maker, let ilkIndex = maker.parameters.ilks.firstIndex(where: { $0.name == ilkName }) else {
             throw reader.error("\(table).ilk", expected: "an ilk of the scenario's Maker deployment", found: "\"\(ilkName)\"")
@@ -190,14 +190,23 @@ public enum ScenarioLoader {
             let heartbeat = try reader.uint64("\(table).heartbeat_seconds", unit: "seconds", default: 3_600)
             return .makerRelayer(name: table, ilk: ilkName, configuration: OracleRelayer.Configuration(
                 target: .maker(index: ilkIndex), symbol: symbol, spreadBps: spread, heartbeat: heartbeat, gas: gas))
-        default:
-            let count = try reader.uint64("\(table).count", unit: "keepers", default: 1)
-            guard count >= 1 && count <= 10_000 else { throw reader.error("\(table).count", expected: "1 … 10,000", found: "\(count)") }
+        case "clip-keeper":
+            let count = try readCount(&reader, "\(table).count")
             let budget = try reader.amount("\(table).dai_budget", decimals: 18, unit: "DAI per keeper")
-            let collateral = try reader.string("\(table).collateral")
-            guard market.assets.contains(where: { $0.symbol == collateral }) else {
-                throw reader.error("\(table).collateral", expected: "a market asset", found: "\"\(collateral)\"")
-            }
+            let collateral = try readMarketSymbol(&reader, "\(table).collateral", market: market)
+            let discount = try readFraction(&reader, "\(table).discount")
+            let maxPrice = try reader.amount("\(table).max_price", decimals: 27, unit: "DAI per unit (ray)",
+                                             default: UInt256.max)
+            let dai = reader.value("dai_symbol").flatMap { if case .string(let text) = $0 { text } else { nil } }
+            return .clipKeepers(name: table, count: count, daiBudget: budget, configuration: ClipKeeper.Configuration(
+                ilk: ilk, collateralSymbol: collateral, daiSymbol: dai,
+                nativeSymbol: try readMarketSymbol(&reader, "\(table).native", market: market, default: "ETH"),
+                barks: try reader.bool("\(table).barks", default: true), takes: try reader.bool("\(table).takes", default: true),
+                discount: discount, maxPrice: maxPrice, redoes: try reader.bool("\(table).redoes", default: true), gas: gas))
+        default:
+            let count = try readCount(&reader, "\(table).count")
+            let budget = try reader.amount("\(table).dai_budget", decimals: 18, unit: "DAI per keeper")
+            let collateral = try readMarketSymbol(&reader, "\(table).collateral", market: market)
             let bites = try reader.bool("\(table).bites", default: true)
             let bidding: FlipKeeper.Bidding
             switch try reader.choice("\(table).bidding", among: ["valuation", "minimum"]) {
@@ -207,9 +216,55 @@ public enum ScenarioLoader {
                 bidding = .valuation(discount: discount)
             }
             let dai = reader.value("dai_symbol").flatMap { if case .string(let text) = $0 { text } else { nil } }
-            return .flipKeepers(name: table, count: Int(count), daiBudget: budget, configuration: FlipKeeper.Configuration(
+            return .flipKeepers(name: table, count: count, daiBudget: budget, configuration: FlipKeeper.Configuration(
                 ilk: ilk, collateralSymbol: collateral, daiSymbol: dai, bites: bites, bidding: bidding, gas: gas))
         }
+    }
+
+    private static func readOwners(_ reader: inout KeyReader, table: String) throws(ConfigurationError) -> OwnerBehaviour {
+        let threshold = try readRatio(&reader, "\(table).threshold")
+        let target = try readRatio(&reader, "\(table).target")
+        guard target >= threshold else {
+            throw reader.error("\(table).target", expected: "a ratio at least the threshold (\(threshold))", found: "\(target)")
+        }
+        return OwnerBehaviour(
+            defendShare: try readShare(&reader, "\(table).defend_share"), repayShare: try readShare(&reader, "\(table).repay_share"),
+            threshold: threshold, target: target, budgetShare: try readShare(&reader, "\(table).budget_share"),
+            latencyBlocks: try reader.uint64("\(table).latency_blocks", unit: "blocks", default: 0),
+            probabilityPerBlock: try readShare(&reader, "\(table).probability_per_block"),
+            gas: try readGasStrategy(&reader, table: "\(table).gas"))
+    }
+
+    /// A number 0 … 1 (inclusive).
+    private static func readShare(_ reader: inout KeyReader, _ key: String) throws(ConfigurationError) -> Double {
+        let value = try reader.double(key, unit: "a share 0 … 1")
+        guard value >= 0 && value <= 1 else { throw reader.error(key, expected: "a share 0 … 1", found: "\(value)") }
+        return value
+    }
+
+    /// A collateral ratio > 1.
+    private static func readRatio(_ reader: inout KeyReader, _ key: String) throws(ConfigurationError) -> Double {
+        let value = try reader.double(key, unit: "collateral value over debt, 1.75 = 175 %")
+        guard value > 1 && value < 1_000 else { throw reader.error(key, expected: "a ratio above 1, e.g. 1.75", found: "\(value)") }
+        return value
+    }
+
+    private static func readCount(_ reader: inout KeyReader, _ key: String) throws(ConfigurationError) -> Int {
+        let count = try reader.uint64(key, unit: "agents", default: 1)
+        guard count >= 1 && count <= 10_000 else { throw reader.error(key, expected: "1 … 10,000", found: "\(count)") }
+        return Int(count)
+    }
+
+    /// A market asset's symbol.
+    private static func readMarketSymbol(_ reader: inout KeyReader, _ key: String, market: MarketConfiguration,
+                                         default fallback: String? = nil) throws(ConfigurationError) -> String {
+        let symbol: String
+        if fallback != nil, reader.value(key) == nil { symbol = fallback! } else { symbol = try reader.string(key) }
+        guard market.assets.contains(where: { $0.symbol == symbol }) else {
+            throw reader.error(key, expected: "a market asset (" + market.assets.map(\.symbol).joined(separator: ", ") + ")",
+                               found: "\"\(symbol)\"")
+        }
+        return symbol
     }
 
     /// A `gas = { strategy = …, … }` table (docs/scenarios.md, "Gas strategies").
@@ -242,15 +297,10 @@ public enum ScenarioLoader {
         return value
     }
 
+    /// A number 0 ≤ x < 1 (a discount).
     private static func readFraction(_ reader: inout KeyReader, _ key: String) throws(ConfigurationError) -> Double {
-        let value = try reader.required(key, "a number 0 … 1")
-        let number: Double
-        switch value {
-        case .float(let x): number = x
-        case .integer(let x): number = Double(x)
-        default: throw reader.error(key, expected: "a number 0 … 1", found: "\(value.typeName) \(value)")
-        }
-        guard number >= 0 && number < 1 else { throw reader.error(key, expected: "a number 0 … 1 (exclusive)", found: "\(number)") }
+        let number = try reader.double(key, unit: "a fraction 0 ≤ x < 1")
+        guard number >= 0 && number < 1 else { throw reader.error(key, expected: "a fraction 0 ≤ x < 1", found: "\(number)") }
         return number
     }
 

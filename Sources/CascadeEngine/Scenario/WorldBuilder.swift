@@ -102,24 +102,39 @@ public enum WorldBuilder {
             }
         }
 
-        // Vaults.
-        for population in scenario.populations {
+        // Vaults, and the owners who defend them.
+        var agents: [Agent] = []
+        for (populationIndex, population) in scenario.populations.enumerated() {
             let ilkParameters = scenario.maker!.parameters.ilks.first { $0.name == population.ilk }!
             let ilk = ilkParameters.ilk!
             let symbol = makerCollateral[ilk]!
             let price = market.price(market.index(of: symbol)!)
             let specs = PopulationGenerator.generate(population.configuration,
-                                                     random: SplitMix64(seed: seed).derived(stream: 3))
+                                                     random: SplitMix64(seed: seed).derived(stream: 3 + 2 * UInt64(populationIndex)))
+            var behaviour = SplitMix64(seed: seed).derived(stream: 4 + 2 * UInt64(populationIndex))
             var owners: [Address] = []
+            var defenders: [Borrower.Owner] = []
             owners.reserveCapacity(specs.count)
             do throws(Revert) {
                 try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                     var maker = setup.maker, ledger = setup.ledger
                     for (index, spec) in specs.enumerated() {
-                        let owner = derivedAddress(seed: seed, label: "\(population.name)/owner/\(index)")
                         let art = UInt256(truncating: spec.debtUSD * 1e18) ?? .zero
                         let ink = UInt256(truncating: spec.debtUSD * spec.collateralRatio / price * 1e18) ?? .zero
-                        try openVault(&maker, ledger: &ledger, ilk: ilk, owner: owner, ink: ink, art: art, time: start)
+                        var owner = derivedAddress(seed: seed, label: "\(population.name)/owner/\(index)")
+                        var spare = UInt256.zero
+                        if let rules = population.owners, Distributions.unitInterval(using: &behaviour) < rules.defendShare {
+                            let repays = Distributions.unitInterval(using: &behaviour) < rules.repayShare
+                            let account = AgentAccount(seed: seed, role: "\(population.name)/owner", index: UInt64(index),
+                                                       chainID: scenario.chainID)
+                            owner = account.address
+                            let budget = UInt256(truncating: (repays ? art : ink).doubleValue * rules.budgetShare) ?? .zero
+                            if !repays { spare = budget }
+                            defenders.append(Borrower.Owner(account: account, profile: Borrower.Profile(
+                                defence: repays ? .repay : .topUp, threshold: rules.threshold, target: rules.target,
+                                budget: budget, latencyBlocks: rules.latencyBlocks, probabilityPerBlock: rules.probabilityPerBlock)))
+                        }
+                        try openVault(&maker, ledger: &ledger, ilk: ilk, owner: owner, ink: ink, art: art, spare: spare, time: start)
                         owners.append(owner)
                     }
                     setup.maker = maker
@@ -129,10 +144,13 @@ public enum WorldBuilder {
                 throw BuildError(key: population.name, message: "opening a vault reverted: \(error) (check collateral ratios against mat, dust and the debt ceiling)")
             }
             makerVaults[ilk, default: []] += owners
+            if let rules = population.owners, !defenders.isEmpty {
+                agents.append(.borrowers(Borrower(market: .maker(ilk: ilk), gas: rules.gas, owners: defenders,
+                                                  random: SplitMix64(seed: seed).derived(stream: 100 + UInt64(populationIndex)))))
+            }
         }
 
         // Agents.
-        var agents: [Agent] = []
         for spec in scenario.agents {
             switch spec {
             case let .makerRelayer(name, _, configuration):
@@ -142,25 +160,20 @@ public enum WorldBuilder {
                     account: account, reporters: reporterKeys[index],
                     signaturesPerUpdate: scenario.maker!.oracles[index].bar, configuration: configuration)))
             case let .flipKeepers(name, count, daiBudget, configuration):
-                let symbol = configuration.collateralSymbol
-                let price = market.price(market.index(of: symbol)!)
                 for index in 0..<count {
-                    let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID)
-                    // The keeper's DAI comes from its own, very safe vault (collateral worth 10× its budget).
-                    let ink = UInt256(truncating: daiBudget.doubleValue * 10 / price) ?? .zero
-                    do throws(Revert) {
-                        try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
-                            var maker = setup.maker, ledger = setup.ledger
-                            try openVault(&maker, ledger: &ledger, ilk: configuration.ilk, owner: account.address, ink: ink,
-                                          art: daiBudget, time: start)
-                            setup.maker = maker
-                            setup.ledger = ledger
-                        }
-                    } catch {
-                        throw BuildError(key: "\(name).dai_budget", message: "funding the keeper's vault reverted: \(error)")
-                    }
+                    let account = try fundedKeeper(&state, name: name, index: index, ilk: configuration.ilk,
+                                                   symbol: configuration.collateralSymbol, daiBudget: daiBudget,
+                                                   scenario: scenario, seed: seed, market: market)
                     makerVaults[configuration.ilk, default: []].append(account.address)
                     agents.append(.flipKeeper(FlipKeeper(account: account, configuration: configuration)))
+                }
+            case let .clipKeepers(name, count, daiBudget, configuration):
+                for index in 0..<count {
+                    let account = try fundedKeeper(&state, name: name, index: index, ilk: configuration.ilk,
+                                                   symbol: configuration.collateralSymbol, daiBudget: daiBudget,
+                                                   scenario: scenario, seed: seed, market: market)
+                    makerVaults[configuration.ilk, default: []].append(account.address)
+                    agents.append(.clipKeeper(ClipKeeper(account: account, configuration: configuration)))
                 }
             }
         }
@@ -172,14 +185,38 @@ public enum WorldBuilder {
                      daiSymbol: scenario.daiSymbol)
     }
 
-    /// Mints `ink` of the ilk's token to `owner`, joins it into the Vat (`GemJoin.join`) and
-    /// opens a vault drawing `art` DAI (`frob`); amounts are wad.
+    /// A keeper's account, funded with `daiBudget` DAI in the Vat drawn from its own vault, whose
+    /// collateral is worth ten times the budget (it is never at risk in a run).
+    private static func fundedKeeper(_ state: inout ChainState, name: String, index: Int, ilk: Bytes32, symbol: String,
+                                     daiBudget: UInt256, scenario: Scenario, seed: UInt64,
+                                     market: MarketModel) throws(BuildError) -> AgentAccount {
+        let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID)
+        let price = market.price(market.index(of: symbol)!)
+        let ink = UInt256(truncating: daiBudget.doubleValue * 10 / price) ?? .zero
+        do throws(Revert) {
+            try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
+                var maker = setup.maker, ledger = setup.ledger
+                try openVault(&maker, ledger: &ledger, ilk: ilk, owner: account.address, ink: ink, art: daiBudget,
+                              spare: .zero, time: scenario.chain.startTimestamp)
+                setup.maker = maker
+                setup.ledger = ledger
+            }
+        } catch {
+            throw BuildError(key: "\(name).dai_budget", message: "funding the keeper's vault reverted: \(error)")
+        }
+        return account
+    }
+
+    /// Mints `ink + spare` of the ilk's token to `owner`, joins it into the Vat (`GemJoin.join`)
+    /// and opens a vault locking `ink` and drawing `art` DAI (`frob`), leaving `spare` as free
+    /// Vat collateral; amounts are wad.
     private static func openVault(_ maker: inout Maker, ledger: inout TokenLedger, ilk: Bytes32, owner: Address,
-                                  ink: UInt256, art: UInt256, time: UInt64) throws(Revert) {
+                                  ink: UInt256, art: UInt256, spare: UInt256, time: UInt64) throws(Revert) {
         guard let dink = Int256(exactly: ink), let dart = Int256(exactly: art) else { throw .overflow }
         let context = CallContext(sender: owner, blockNumber: 0, timestamp: time)
-        try ledger.mint(ink, of: maker.gemJoins[ilk]!.gem, to: owner)
-        try maker.join(ilk, usr: owner, wad: ink, context: context, ledger: &ledger)
+        let joined = try ink + spare
+        try ledger.mint(joined, of: maker.gemJoins[ilk]!.gem, to: owner)
+        try maker.join(ilk, usr: owner, wad: joined, context: context, ledger: &ledger)
         try maker.frob(ilk, u: owner, v: owner, w: owner, dink: dink, dart: dart,
                        context: context)
     }
