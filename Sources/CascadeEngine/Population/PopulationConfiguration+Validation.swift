@@ -104,15 +104,14 @@ extension SyntheticPopulation {
         let total = totalDebtUSD.isFinite && totalDebtUSD > 0 ? totalDebtUSD : 1
         let bands = self.bands
         for (upper, lower) in zip(bands, bands.dropFirst()) where lower.evenDebt(totalDebtUSD: total) > upper.evenDebt(totalDebtUSD: total) {
-            func describe(_ band: Band) -> String {
-                "positions \(band.ranks.lowerBound + 1)–\(band.ranks.upperBound) hold \(Self.percent(band.debtShare)) of the debt, "
-                    + "\(Self.percent(band.debtShare / Double(band.ranks.count))) each on average"
-            }
+            func each(_ band: Band) -> String { Self.percent(band.debtShare / Double(band.ranks.count)) }
+            func positions(_ band: Band) -> String { "positions \(band.ranks.lowerBound + 1)–\(band.ranks.upperBound)" }
             errors.append(ParameterError(
                 key: key,
                 expected: "a concave concentration curve: no band of positions larger on average than the band above it "
                     + "(no list sorted by debt has these shares)",
-                found: "\(describe(lower)), more than \(describe(upper))"))
+                found: "\(positions(lower)) average \(each(lower)) of the debt each (\(Self.percent(lower.debtShare)) together), "
+                    + "more than \(positions(upper)) (\(each(upper)) each, \(Self.percent(upper.debtShare)) together)"))
         }
         return errors
     }

@@ -18,6 +18,7 @@ public struct PopulationConfiguration: Sendable, Hashable {
         case listed([PositionSpec])
     }
 
+    /// Where the positions come from.
     public let source: Source
     /// The smallest collateral ratio a position may start with (e.g. Maker's `mat`, 1.5), > 1;
     /// `nil`: any ratio above 1.
