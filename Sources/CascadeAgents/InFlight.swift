@@ -14,9 +14,14 @@ public struct InFlight: Sendable {
     /// Forgets transactions no longer pending (included, replaced, expired or dropped) and puts
     /// `account`'s next nonce right after the chain's and the still-pending ones.
     public mutating func refresh(_ account: inout AgentAccount, view: AgentView) {
-        transactions.removeAll { !view.mempool.isPending($0.hash) }
-        contests = [:]
-        for transaction in transactions { if let contest = transaction.contest { contests[contest, default: 0] += 1 } }
+        transactions.removeAll { transaction in
+            guard !view.mempool.isPending(transaction.hash) else { return false }
+            if let contest = transaction.contest {
+                let left = contests[contest, default: 1] - 1
+                contests[contest] = left == 0 ? nil : left
+            }
+            return true
+        }
         account.resynchronize(chainNonce: view.state.nonce(of: account.address),
                               pendingNonces: view.mempool.pendingNonces(of: account.address))
     }
@@ -39,6 +44,7 @@ public struct InFlight: Sendable {
     /// Replacements for pending transactions that `strategy` re-bids now (escalating strategies
     /// only), recorded in place of the originals.
     public mutating func rebid(_ strategy: GasStrategy, account: AgentAccount, view: AgentView) -> [AgentTransaction] {
+        guard case .escalate = strategy else { return [] }
         var replacements: [AgentTransaction] = []
         for index in transactions.indices {
             let pending = transactions[index]

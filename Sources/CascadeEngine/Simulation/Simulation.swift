@@ -93,13 +93,13 @@ public struct Simulation: Sendable {
 
         // 4. End of block.
         for outcome in block.outcomes {
-            if case .included = outcome.fate {} else { pending[outcome.hash] = nil }
+            if case .included = outcome.fate { continue }
+            forget(outcome.hash)
         }
-        rebuildMempoolView()
         metrics.record(block: block, executed: executed, examined: examined, world: &world)
         var touched: [Address] = []
         for transaction in executed { touched += Self.touchedOwners(transaction) }
-        for owner in Set(touched).sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+        for owner in Set(touched).sorted(by: { $0 < $1 }) {
             world.positions.refresh(owner, in: world.state)
         }
         gasPrices.record(block.clearingPrice)
@@ -122,17 +122,20 @@ public struct Simulation: Sendable {
     private mutating func submit(_ transaction: AgentTransaction, block: UInt64) {
         do throws(MempoolRejection) {
             let admission = try mempool.insert(transaction.pending, block: block)
-            for outcome in admission.displaced { pending[outcome.hash] = nil }
+            for outcome in admission.displaced { forget(outcome.hash) }
             pending[transaction.hash] = transaction
+            mempoolView.add(transaction, submittedBlock: admission.transaction.submittedBlock,
+                            price: transaction.fee.maxPriorityFeePerGas)
             metrics.submitted += 1
         } catch {
-            metrics.rejected += 1
+            metrics.recordRejection(error)
         }
     }
 
     /// Executes an included transaction from its raw bytes; returns the gas it used.
     private mutating func execute(_ transaction: PendingTransaction, block: UInt64, timestamp: UInt64) -> UInt64 {
         let agentTransaction = pending.removeValue(forKey: transaction.hash)!
+        mempoolView.remove(agentTransaction)
         // The real path: decode the RLP, recover the sender, decode the calldata.
         let signed: SignedTransaction
         let call: ContractCall
@@ -157,14 +160,10 @@ public struct Simulation: Sendable {
         return gasUsed
     }
 
-    private mutating func rebuildMempoolView() {
-        var view = MempoolView()
-        for transaction in mempool.pending {
-            guard let agentTransaction = pending[transaction.hash] else { continue }
-            view.add(agentTransaction, submittedBlock: transaction.submittedBlock,
-                     price: transaction.fee.maxPriorityFeePerGas)
-        }
-        mempoolView = view
+    /// Drops a transaction that left the mempool without being executed.
+    private mutating func forget(_ hash: Keccak256.Digest) {
+        guard let transaction = pending.removeValue(forKey: hash) else { return }
+        mempoolView.remove(transaction)
     }
 
     private func quotes(_ prices: [Double]) -> MarketQuotes {
