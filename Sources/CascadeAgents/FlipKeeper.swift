@@ -80,6 +80,7 @@ public struct FlipKeeper: Sendable {
         let threshold = vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / 1e27
         let rate = vatIlk.rate.doubleValue / 1e27
         for urn in view.positions.makerCandidates(ilk, price: threshold, rate: rate) {
+            guard inFlight.hasRoom(view) else { return }
             let contest = Contest.position(protocolName: "maker", owner: urn)
             guard !inFlight.contains(contest) else { continue }
             examined += 1
@@ -106,6 +107,7 @@ public struct FlipKeeper: Sendable {
             dai = dai >= cost ? dai &- cost : .zero
         }
         for id in flipper.bids.keys.sorted() {
+            guard inFlight.hasRoom(view) else { return }
             let auction = flipper.bid(id)
             let contest = Contest.auction(house: flipper.address, id: id)
             guard !inFlight.contains(contest) else { continue }

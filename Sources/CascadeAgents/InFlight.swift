@@ -26,6 +26,15 @@ public struct InFlight: Sendable {
                               pendingNonces: view.mempool.pendingNonces(of: account.address))
     }
 
+    /// Most transactions an agent keeps pending: geth's per-account queue (`AccountQueue`, 64).
+    public static let limit = 64
+
+    /// Whether the agent may submit another transaction: below ``limit`` pending and the
+    /// mempool not full.
+    public func hasRoom(_ view: AgentView) -> Bool {
+        transactions.count < Self.limit && view.mempool.room > 0
+    }
+
     /// Whether a pending transaction competes on `contest`.
     public func contains(_ contest: Contest) -> Bool {
         contests[contest] != nil

@@ -16,6 +16,11 @@ public struct MempoolView: Sendable {
     private var nonces: [Address: [UInt64]] = [:]
     private var bids: [Contest: [Bid]] = [:]
 
+    /// Free places in the mempool when the agents look (its capacity less what it holds,
+    /// background traffic excluded): a node refuses transactions when it is full, so agents
+    /// do not sign what it would refuse.
+    public var room = Int.max
+
     public init() {}
 
     /// Records a pending transaction submitted in block `submittedBlock`, bidding `price` per gas.

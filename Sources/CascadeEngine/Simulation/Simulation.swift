@@ -53,6 +53,26 @@ public struct Simulation: Sendable {
         previousPrices = world.market.symbols.indices.map { world.market.price($0) }
         metrics = RunMetrics(world: world)
         self.trace = trace
+        gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
+    }
+
+    /// The clearing prices of the `blocks` blocks before the run, built from background demand
+    /// alone (its own random stream), so that agents pricing gas from recent blocks start from
+    /// the market of the moment rather than from nothing — the chain did not begin with the run.
+    static func warmUp(_ chain: ChainConfiguration, seed: UInt64, blocks: Int) -> GasPriceWindow {
+        var window = GasPriceWindow(capacity: 200)
+        let span = UInt64(blocks) * chain.blockTimeSeconds
+        guard chain.startTimestamp >= span else { return window }
+        var builder = BlockBuilder(feeMarket: chain.feeMarket, gasLimit: chain.gasLimit, blockTimeSeconds: chain.blockTimeSeconds,
+                                   firstTimestamp: chain.startTimestamp - span, initialBaseFee: chain.initialBaseFee)
+        var background = BackgroundDemand(configuration: chain, random: SplitMix64(seed: seed).derived(stream: 9))
+        var mempool = Mempool(policy: chain.mempool)
+        for _ in 0..<blocks {
+            let block = builder.build(from: &mempool, background: background.demand(at: builder.nextTimestamp),
+                                      accountNonce: { _ in 0 })
+            window.record(block.clearingPrice)
+        }
+        return window
     }
 
     /// Whether every block has been simulated.
@@ -71,6 +91,7 @@ public struct Simulation: Sendable {
         let demand = background.demand(at: timestamp, absoluteLogReturn: move.isFinite ? move : 0)
 
         // 2. Agents observe the last block and submit.
+        mempoolView.room = world.chain.mempool.maxSize - mempool.count
         let view = AgentView(blockNumber: lastBlock.number, timestamp: lastBlock.timestamp, nextTimestamp: timestamp,
                              feeMarket: world.chain.feeMarket, baseFee: builder.baseFee, gasPrices: gasPrices,
                              state: world.state, mempool: mempoolView, market: quotes(prices), positions: world.positions)
