@@ -47,7 +47,8 @@ public struct ChainState: Sendable {
     /// USD · 10^(36 − underlying decimals). Only assets with a cToken are priced.
     public private(set) var compoundPrices = AssetPrices()
 
-    private var nonces: [Address: UInt64] = [:]
+    /// Account nonces: the number of included transactions of each account that sent any.
+    public private(set) var nonces: [Address: UInt64] = [:]
     private let routes: [Address: Route]
 
     /// Assembles a chain from deployed contracts. Addresses must be distinct.

@@ -58,10 +58,16 @@ public struct TOMLDocument: Sendable {
     /// `[1, 2]`), as `--set key=value` does; text that is not a TOML value is taken as a string,
     /// so `--set chain.start_timestamp=2020-03-12T10:00:00Z` needs no shell quoting (a wrong type
     /// is then reported at the key, as for any value). The entry has no line of its own.
+    /// An inline table (`{ quantiles = [[0, 20], [1, 40]] }`) sets each of its keys under `key`.
     public mutating func override(_ key: String, with text: String) {
-        let value = (try? TOMLDocument(parsing: "value = " + text))?.entries["value"]?.value ?? .string(text)
-        if entries[key] == nil { orderedKeys.append(key) }
-        entries[key] = Entry(value: value, line: nil)
+        var values: [(String, ConfigValue)] = [(key, .string(text))]
+        if let parsed = try? TOMLDocument(parsing: "value = " + text) {
+            values = parsed.orderedKeys.map { (key + $0.dropFirst("value".count), parsed.entries[$0]!.value) }
+        }
+        for (name, value) in values {
+            if entries[name] == nil { orderedKeys.append(name) }
+            entries[name] = Entry(value: value, line: nil)
+        }
     }
 
     private static func flatten(_ table: TOMLTable, prefix: String, lines: KeyLines,

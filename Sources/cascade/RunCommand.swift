@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not write trace.jsonl (summary only).")
     var noTrace = false
 
+    @Flag(help: "Print wall-clock times of loading, building and simulating to standard error (not written to any file: timings are not reproducible).")
+    var timings = false
+
     func run() throws {
         let pairs = try overrides.map { item -> (key: String, value: String) in
             guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
@@ -41,6 +44,7 @@ struct RunCommand: ParsableCommand {
             }
             return (String(item[..<equals]), String(item[item.index(after: equals)...]))
         }
+        let started = Date()
         let loaded: Scenario
         do {
             loaded = try ScenarioLoader.load(path: scenario, overrides: pairs)
@@ -53,6 +57,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandError("\(scenario): \(error.description)")
         }
+        let built = Date()
         let output = try OutputFolder(path: out)
         let tracePath = noTrace ? nil : try output.temporaryFile("trace.jsonl")
         var simulation = Simulation(world: world, trace: try tracePath.map { try TraceWriter(path: $0) })
@@ -60,6 +65,13 @@ struct RunCommand: ParsableCommand {
         simulation.run { done, total in bar.update(done) }
         bar.finish()
         simulation.closeTrace()
+        if timings {
+            let simulated = Date().timeIntervalSince(built), setup = built.timeIntervalSince(started)
+            let metrics = simulation.metrics
+            FileHandle.standardError.write(Data(String(
+                format: "timings: load and build %.3f s, simulate %.3f s (%d blocks, %d transactions signed, %d executed)\n",
+                setup, simulated, metrics.blocks, metrics.submitted, metrics.includedTransactions).utf8))
+        }
         let summary = RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: CascadeVersion.string)
         let summaryPath = try output.temporaryFile("summary.json")
         try Data((summary.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: summaryPath))

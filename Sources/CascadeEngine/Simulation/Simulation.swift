@@ -90,24 +90,28 @@ public struct Simulation: Sendable {
         previousPrices = prices
         let demand = background.demand(at: timestamp, absoluteLogReturn: move.isFinite ? move : 0)
 
-        // 2. Agents observe the last block and submit.
-        mempoolView.room = world.chain.mempool.maxSize - mempool.count
-        let view = AgentView(blockNumber: lastBlock.number, timestamp: lastBlock.timestamp, nextTimestamp: timestamp,
-                             feeMarket: world.chain.feeMarket, baseFee: builder.baseFee, gasPrices: gasPrices,
-                             state: world.state, mempool: mempoolView, market: quotes(prices), positions: world.positions)
+        // 2. Agents observe the last block and submit. The view shares the state's storage; it
+        // is gone before execution mutates the state, so nothing is copied.
         var examined = 0
-        for index in world.agents.indices {
-            for transaction in world.agents[index].act(view, examined: &examined) {
-                submit(transaction, block: number)
+        do {
+            mempoolView.room = world.chain.mempool.maxSize - mempool.count
+            let view = AgentView(blockNumber: lastBlock.number, timestamp: lastBlock.timestamp, nextTimestamp: timestamp,
+                                 feeMarket: world.chain.feeMarket, baseFee: builder.baseFee, gasPrices: gasPrices,
+                                 state: world.state, mempool: mempoolView, market: quotes(prices), positions: world.positions)
+            var submitted: [AgentTransaction] = []
+            for index in world.agents.indices {
+                submitted += world.agents[index].act(view, examined: &examined)
             }
+            for transaction in submitted { submit(transaction, block: number) }
         }
 
-        // 3. Build the block, executing as it includes.
+        // 3. Build the block, executing as it includes. The builder reads every sender's nonce
+        // before the first execution, from a copy of the (small) nonce table.
         var builder = self.builder
         var mempool = self.mempool
-        let nonces = world.state
+        let nonces = world.state.nonces
         executed.removeAll(keepingCapacity: true)
-        let block = builder.build(from: &mempool, background: demand, accountNonce: { nonces.nonce(of: $0) },
+        let block = builder.build(from: &mempool, background: demand, accountNonce: { nonces[$0] ?? 0 },
                                   execute: { self.execute($0, block: number, timestamp: timestamp) })
         self.builder = builder
         self.mempool = mempool
