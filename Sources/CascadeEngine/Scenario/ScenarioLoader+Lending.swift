@@ -84,13 +84,8 @@ extension ScenarioLoader {
                 throw reader.error(table, expected: "a feed named after a market asset (" + market.assets.map(\.symbol).joined(separator: ", ") + ")",
                                    found: "\"\(symbol)\"")
             }
+            // A token is priced by the feed its [tokens] entry names: by one feed at most.
             let priced = try readFeedTokens(&reader, key: "\(table).tokens", symbol: symbol, tokens: tokens, tokenPrices: tokenPrices)
-            for token in priced {
-                if let other = lending.feedIndex(pricing: token.address) {
-                    throw reader.error("\(table).tokens", expected: "each token priced by one feed",
-                                       found: "\(token.symbol), already priced by [feeds.\(lending.feeds[other].symbol)]")
-                }
-            }
             let reporters = try reader.uint64("\(table).reporters", unit: "reporters, 1 … 255")
             guard reporters >= 1 && reporters <= 255 else {
                 throw reader.error("\(table).reporters", expected: "1 … 255 reporters", found: "\(reporters)")
