@@ -269,7 +269,7 @@ public enum ScenarioLoader {
 
     /// A market asset's symbol.
     static func readMarketSymbol(_ reader: inout KeyReader, _ key: String, market: MarketConfiguration,
-                                         default fallback: String? = nil) throws(ConfigurationError) -> String {
+                                 default fallback: String? = nil) throws(ConfigurationError) -> String {
         let symbol: String
         if fallback != nil, reader.value(key) == nil { symbol = fallback! } else { symbol = try reader.string(key) }
         guard market.assets.contains(where: { $0.symbol == symbol }) else {

@@ -97,8 +97,8 @@ extension WorldBuilder {
     static func initialiseLending(_ state: inout ChainState, contracts: LendingContracts, scenario: Scenario, seed: UInt64,
                                   market: MarketModel) throws(BuildError) {
         let start = scenario.chain.startTimestamp
-        let before = start - scenario.chain.blockTimeSeconds
         for (index, spec) in scenario.lending.feeds.enumerated() {
+            let before = start - scenario.chain.blockTimeSeconds  // the loader requires a later start with feeds
             let price = UInt256(truncating: market.price(market.index(of: spec.symbol)!) * 1e8) ?? .zero
             let signers = Array(contracts.reporters[index].prefix(spec.quorum))
             do throws(Revert) {

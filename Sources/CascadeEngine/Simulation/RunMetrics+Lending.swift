@@ -79,9 +79,7 @@ extension RunMetrics {
                 }
                 compoundLiquidatable = unsafe
             }
-            if feeds.isEmpty {
-                feeds = state.feeds.map { FeedStaleness(symbol: $0.assets.first.flatMap { world.pricing.symbols[$0.token.address] } ?? "") }
-            }
+            prepare(world)
             for (index, binding) in state.feeds.enumerated() {
                 let (answer, ok) = binding.feed.peek()
                 guard ok, let asset = world.market.index(of: feeds[index].symbol) else { continue }
@@ -96,13 +94,22 @@ extension RunMetrics {
         /// Counts a pair's `Swap` and values its input at market prices.
         mutating func recordSwap(_ event: ProtocolEvent, world: World) {
             guard let index = world.state.pairs.firstIndex(where: { $0.source == event.source }) else { return }
-            if swaps.isEmpty {
-                swaps = world.state.pairs.map { SwapTally(pair: $0.source.hasPrefix("uniswap-v2 ") ? String($0.source.dropFirst(11)) : $0.source) }
-            }
+            prepare(world)
             let pair = world.state.pairs[index]
             swaps[index].count += 1
             swaps[index].volumeUSD += RunMetrics.usd(event.integer("amount0In") ?? .zero, token: pair.token0.address, world: world)
                 + RunMetrics.usd(event.integer("amount1In") ?? .zero, token: pair.token1.address, world: world)
+        }
+
+        /// One entry per feed and per pair, at the first block.
+        private mutating func prepare(_ world: World) {
+            if feeds.count != world.state.feeds.count {
+                feeds = world.state.feeds.map { FeedStaleness(symbol: $0.assets.first.flatMap { world.pricing.symbols[$0.token.address] } ?? "") }
+            }
+            if swaps.count != world.state.pairs.count {
+                let prefix = "uniswap-v2 "
+                swaps = world.state.pairs.map { SwapTally(pair: $0.source.hasPrefix(prefix) ? String($0.source.dropFirst(prefix.count)) : $0.source) }
+            }
         }
 
         // MARK: End of run
