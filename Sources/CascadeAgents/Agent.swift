@@ -46,25 +46,33 @@ public enum Agent: Sendable {
 
     /// Runs the strategy on `view`; adds the positions it checked exactly to `examined`.
     public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
-        switch self {
+        // `consume` hands the payload over without a second reference, so the strategy mutates
+        // its arrays in place instead of copying them (copy-on-write) every block.
+        switch consume self {
         case .oracleRelayer(var agent):
-            defer { self = .oracleRelayer(agent) }
-            return agent.act(view)
+            let sent = agent.act(view)
+            self = .oracleRelayer(agent)
+            return sent
         case .flipKeeper(var agent):
-            defer { self = .flipKeeper(agent) }
-            return agent.act(view, examined: &examined)
+            let sent = agent.act(view, examined: &examined)
+            self = .flipKeeper(agent)
+            return sent
         case .liquidator(var agent):
-            defer { self = .liquidator(agent) }
-            return agent.act(view, examined: &examined)
+            let sent = agent.act(view, examined: &examined)
+            self = .liquidator(agent)
+            return sent
         case .clipKeeper(var agent):
-            defer { self = .clipKeeper(agent) }
-            return agent.act(view, examined: &examined)
+            let sent = agent.act(view, examined: &examined)
+            self = .clipKeeper(agent)
+            return sent
         case .arbitrageur(var agent):
-            defer { self = .arbitrageur(agent) }
-            return agent.act(view)
+            let sent = agent.act(view)
+            self = .arbitrageur(agent)
+            return sent
         case .borrowers(var agent):
-            defer { self = .borrowers(agent) }
-            return agent.act(view, examined: &examined)
+            let sent = agent.act(view, examined: &examined)
+            self = .borrowers(agent)
+            return sent
         }
     }
 }

@@ -14,6 +14,8 @@ public struct AgentAccount: Sendable {
     public let chainID: UInt64
     /// The nonce the next new transaction takes.
     public private(set) var nextNonce: UInt64 = 0
+    /// Nonces above ``nextNonce`` still held by pending transactions: new transactions skip them.
+    private var reserved: [UInt64] = []
 
     /// The account of the key derived from the run seed, the agent's role and its index
     /// (``CascadeChain/PrivateKey/derive(seed:label:index:)``).
@@ -28,6 +30,10 @@ public struct AgentAccount: Sendable {
     /// Signs `call` to `to` with a new nonce.
     public mutating func send(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate,
                               contest: Contest? = nil) -> AgentTransaction {
+        while let first = reserved.first, first <= nextNonce {
+            if first == nextNonce { nextNonce += 1 }
+            reserved.removeFirst()
+        }
         defer { nextNonce += 1 }
         return sign(call, to: to, fee: fee, gas: gas, nonce: nextNonce, contest: contest)
     }
@@ -40,11 +46,14 @@ public struct AgentAccount: Sendable {
 
     /// Sets the next nonce after the chain's nonce and the nonces still pending in the mempool:
     /// the lowest nonce at or above `chainNonce` that is not pending (a transaction that was
-    /// dropped or expired leaves that gap, which must be filled before later ones can execute).
+    /// dropped, expired or refused leaves that gap, which must be filled before later ones can
+    /// execute); the pending nonces above it are skipped by later transactions.
     public mutating func resynchronize(chainNonce: UInt64, pendingNonces: [UInt64]) {
+        let pending = pendingNonces.filter { $0 >= chainNonce }.sorted()
         var next = chainNonce
-        for nonce in pendingNonces.sorted() where nonce == next { next += 1 }
+        for nonce in pending where nonce == next { next += 1 }
         nextNonce = next
+        reserved = pending.filter { $0 > next }
     }
 
     private func sign(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,

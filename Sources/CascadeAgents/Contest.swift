@@ -12,3 +12,17 @@ public enum Contest: Sendable, Hashable {
     /// Trading against a pair.
     case pair(Address)
 }
+
+extension Contest {
+    /// Hashes the address or id only (the protocol name rarely distinguishes two contests, and
+    /// hashing a string costs more than the rest); equality still compares every field.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .position(_, let owner): hasher.combine(owner)
+        case .auction(let house, let id):
+            hasher.combine(house)
+            hasher.combine(id.w0)
+        case .pair(let pair): hasher.combine(pair)
+        }
+    }
+}

@@ -80,14 +80,15 @@ public struct FlipKeeper: Sendable {
         let threshold = vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / 1e27
         let rate = vatIlk.rate.doubleValue / 1e27
         for urn in view.positions.makerCandidates(ilk, price: threshold, rate: rate) {
+            guard inFlight.hasRoom(view) else { return }
+            let contest = Contest.position(protocolName: "maker", owner: urn)
+            guard !inFlight.contains(contest) else { continue }
             examined += 1
             let vault = maker.vat.urn(ilk, urn)
             // Cat.bite's check: ink · spot < art · rate (both sides exact, 512-bit).
             let collateral = vault.ink.multipliedFullWidth(by: vatIlk.spot)
             let debt = vault.art.multipliedFullWidth(by: vatIlk.rate)
             guard (collateral.high, collateral.low) < (debt.high, debt.low) else { continue }
-            let contest = Contest.position(protocolName: "maker", owner: urn)
-            guard !inFlight.contains(contest) else { continue }
             send(.catBite(ilk: ilk, urn: urn), to: maker.addresses.cat, gas: maker.gasSchedule.bite, contest: contest,
                  view: view, into: &sent)
         }
@@ -106,6 +107,7 @@ public struct FlipKeeper: Sendable {
             dai = dai >= cost ? dai &- cost : .zero
         }
         for id in flipper.bids.keys.sorted() {
+            guard inFlight.hasRoom(view) else { return }
             let auction = flipper.bid(id)
             let contest = Contest.auction(house: flipper.address, id: id)
             guard !inFlight.contains(contest) else { continue }

@@ -14,11 +14,25 @@ public struct InFlight: Sendable {
     /// Forgets transactions no longer pending (included, replaced, expired or dropped) and puts
     /// `account`'s next nonce right after the chain's and the still-pending ones.
     public mutating func refresh(_ account: inout AgentAccount, view: AgentView) {
-        transactions.removeAll { !view.mempool.isPending($0.hash) }
-        contests = [:]
-        for transaction in transactions { if let contest = transaction.contest { contests[contest, default: 0] += 1 } }
+        transactions.removeAll { transaction in
+            guard !view.mempool.isPending(transaction.hash) else { return false }
+            if let contest = transaction.contest {
+                let left = contests[contest, default: 1] - 1
+                contests[contest] = left == 0 ? nil : left
+            }
+            return true
+        }
         account.resynchronize(chainNonce: view.state.nonce(of: account.address),
                               pendingNonces: view.mempool.pendingNonces(of: account.address))
+    }
+
+    /// Most transactions an agent keeps pending: geth's per-account queue (`AccountQueue`, 64).
+    public static let limit = 64
+
+    /// Whether the agent may submit another transaction: below ``limit`` pending and the
+    /// mempool not full.
+    public func hasRoom(_ view: AgentView) -> Bool {
+        transactions.count < Self.limit && view.mempool.room > 0
     }
 
     /// Whether a pending transaction competes on `contest`.
@@ -39,6 +53,7 @@ public struct InFlight: Sendable {
     /// Replacements for pending transactions that `strategy` re-bids now (escalating strategies
     /// only), recorded in place of the originals.
     public mutating func rebid(_ strategy: GasStrategy, account: AgentAccount, view: AgentView) -> [AgentTransaction] {
+        guard case .escalate = strategy else { return [] }
         var replacements: [AgentTransaction] = []
         for index in transactions.indices {
             let pending = transactions[index]

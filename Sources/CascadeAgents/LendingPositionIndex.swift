@@ -76,7 +76,7 @@ public struct LendingPositionIndex: Sendable {
             }
         }
         // A total order: each owner appears once, so dictionary order cannot show.
-        found.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.owner.bytes.lexicographicallyPrecedes($1.owner.bytes) }
+        found.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.owner < $1.owner }
         return found.map(\.owner)
     }
 }

@@ -59,7 +59,7 @@ public struct LiquidationIndex: Sendable {
             if left < heap.count { stack.append(left) }
             if left + 1 < heap.count { stack.append(left + 1) }
         }
-        found.sort { $0.key != $1.key ? $0.key > $1.key : $0.owner.bytes.lexicographicallyPrecedes($1.owner.bytes) }
+        found.sort { $0.key != $1.key ? $0.key > $1.key : $0.owner < $1.owner }
         return found.map(\.owner)
     }
 

@@ -2,9 +2,11 @@ import CascadeChain
 import CascadeMath
 
 /// What an agent sees of the public mempool: which agent transactions are pending, their
-/// nonces per sender, and the best pending bid on each contest.
+/// nonces per sender, and the best pending bid on each contest. The block loop keeps it in step
+/// with the mempool, adding and removing transactions as they come and go.
 public struct MempoolView: Sendable {
     struct Bid: Sendable {
+        let hash: Keccak256.Digest
         let sender: Address
         let price: UInt256
     }
@@ -14,6 +16,11 @@ public struct MempoolView: Sendable {
     private var nonces: [Address: [UInt64]] = [:]
     private var bids: [Contest: [Bid]] = [:]
 
+    /// Free places in the mempool when the agents look (its capacity less what it holds,
+    /// background traffic excluded): a node refuses transactions when it is full, so agents
+    /// do not sign what it would refuse.
+    public var room = Int.max
+
     public init() {}
 
     /// Records a pending transaction submitted in block `submittedBlock`, bidding `price` per gas.
@@ -22,7 +29,22 @@ public struct MempoolView: Sendable {
         submitted[transaction.hash] = submittedBlock
         nonces[transaction.signed.sender, default: []].append(transaction.nonce)
         if let contest = transaction.contest {
-            bids[contest, default: []].append(Bid(sender: transaction.signed.sender, price: price))
+            bids[contest, default: []].append(Bid(hash: transaction.hash, sender: transaction.signed.sender, price: price))
+        }
+    }
+
+    /// Forgets a transaction that left the mempool (included, replaced, expired, dropped, evicted).
+    public mutating func remove(_ transaction: AgentTransaction) {
+        guard pendingHashes.remove(transaction.hash) != nil else { return }
+        submitted[transaction.hash] = nil
+        let sender = transaction.signed.sender
+        if var list = nonces[sender], let index = list.firstIndex(of: transaction.nonce) {
+            list.remove(at: index)
+            nonces[sender] = list.isEmpty ? nil : list
+        }
+        if let contest = transaction.contest, var list = bids[contest], let index = list.firstIndex(where: { $0.hash == transaction.hash }) {
+            list.remove(at: index)
+            bids[contest] = list.isEmpty ? nil : list
         }
     }
 

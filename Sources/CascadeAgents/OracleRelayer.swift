@@ -69,7 +69,6 @@ public struct OracleRelayer: Sendable {
         guard let price = view.market.price(configuration.symbol), price > 0 else { return [] }
         inFlight.refresh(&account, view: view)
         var sent = inFlight.rebid(configuration.gas, account: account, view: view)
-        guard inFlight.transactions.isEmpty else { return sent }  // one update at a time, in nonce order
         switch configuration.target {
         case .maker(let index):
             relayMaker(view.state.makerOracles[index], view: view, price: price, into: &sent)
@@ -82,37 +81,41 @@ public struct OracleRelayer: Sendable {
     private mutating func relayMaker(_ oracle: MakerOracle, view: AgentView, price: Double, into sent: inout [AgentTransaction]) {
         let now = view.nextTimestamp
         guard let maker = view.state.maker else { return }
+        // One pending transaction per contract; the OSM's hourly poke first, as it is the one
+        // with a deadline, then the Spotter's, then the Median's.
+        // 1. OSM: once per hop.
+        if oracle.osm.pass(at: now), oracle.median.peek().ok, !isPending(to: oracle.osm.address) {
+            send(.osmPoke, to: oracle.osm.address, gasUsed: oracle.osm.pokeGas, view: view, into: &sent)
+        }
+        // 2. Spotter: when the Vat's spot lags the OSM's value.
+        let (val, has) = oracle.osm.peek()
+        if has, let mat = maker.spotter.ilks[oracle.ilk]?.mat, !mat.isZero, !isPending(to: maker.addresses.spotter) {
+            let spot = maker.vat.ilk(oracle.ilk).spot
+            let expected = (try? DSSMath.rdiv(DSSMath.rdiv(val &* UInt256(1_000_000_000), maker.spotter.par), mat)) ?? .zero
+            if spot != expected {
+                send(.spotterPoke(ilk: oracle.ilk), to: maker.addresses.spotter, gasUsed: maker.gasSchedule.poke,
+                     view: view, into: &sent)
+            }
+        }
+        // 3. Median: on a spread move or a stale value.
         let wad = UInt256(truncating: price * 1e18) ?? .zero
-        // 1. Median: on a spread move or a stale value.
-        let current = oracle.median.peek().value
-        let moved = Self.deviates(wad, from: current, bps: configuration.spreadBps)
-        if moved || now >= oracle.median.lastUpdateTimestamp + configuration.heartbeat {
+        let moved = Self.deviates(wad, from: oracle.median.peek().value, bps: configuration.spreadBps)
+        if (moved || now >= oracle.median.lastUpdateTimestamp + configuration.heartbeat), !isPending(to: oracle.median.address) {
             let signers = reporters.prefix(signaturesPerUpdate)
             let call = oracle.median.makePoke(signers.map { (val: wad, age: now, signer: $0) })
             send(call, to: oracle.median.address, gasUsed: oracle.median.pokeGas(signatures: signers.count),
                  view: view, into: &sent)
-            return
         }
-        // 2. OSM: once per hop.
-        if oracle.osm.pass(at: now), oracle.median.peek().ok {
-            send(.osmPoke, to: oracle.osm.address, gasUsed: oracle.osm.pokeGas, view: view, into: &sent)
-            return
-        }
-        // 3. Spotter: when the Vat's spot lags the OSM's value.
-        let (val, has) = oracle.osm.peek()
-        guard has, let mat = maker.spotter.ilks[oracle.ilk]?.mat, !mat.isZero else { return }
-        let spot = maker.vat.ilk(oracle.ilk).spot
-        let expected = (try? DSSMath.rdiv(DSSMath.rdiv(val &* UInt256(1_000_000_000), maker.spotter.par), mat)) ?? .zero
-        if spot != expected {
-            send(.spotterPoke(ilk: oracle.ilk), to: maker.addresses.spotter, gasUsed: maker.gasSchedule.poke,
-                 view: view, into: &sent)
-        }
+    }
+
+    private func isPending(to contract: Address) -> Bool {
+        inFlight.transactions.contains { $0.to == contract }
     }
 
     private mutating func relayFeed(_ feed: PushPriceFeed, view: AgentView, price: Double, into sent: inout [AgentTransaction]) {
         let scaled = UInt256(truncating: price * Self.power10(Int(feed.decimals))) ?? .zero
         let now = view.nextTimestamp
-        guard feed.shouldReport(marketPrice: scaled, now: now) else { return }
+        guard feed.shouldReport(marketPrice: scaled, now: now), !isPending(to: feed.address) else { return }
         let signers = Array(reporters.prefix(signaturesPerUpdate))
         let call = feed.makeReport(price: scaled, timestamp: now, signers: signers)
         send(call, to: feed.address, gasUsed: feed.updateGas(signatures: signers.count), view: view, into: &sent)

@@ -363,3 +363,19 @@ extension Keccak256 {
         }
     }
 }
+
+// Hashing of digests. Transaction hashes key the mempool's and the engine's tables; a digest is
+// already uniformly distributed, so one 64-bit mix of its lanes replaces SipHash over 32 bytes
+// (as for `Address`, see Address+Hashing.swift); no order ever depends on hash order.
+extension Keccak256.Digest {
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lane0 ^ (lane1 &* 0x9E37_79B9_7F4A_7C15) ^ (lane2 &>> 7) ^ lane3)
+    }
+
+    /// The hash `Dictionary` and `Set` use: the lanes mixed with the seed, without SipHash.
+    @inlinable
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: Address.mix(lane0 ^ UInt64(bitPattern: Int64(seed))) ^ lane1)
+    }
+}

@@ -18,10 +18,8 @@ public enum ProtocolDefinitionLoader {
 
     /// Reads and validates the file at `path` (errors name the file as given).
     /// `overrides` are `(key, TOML value text)` pairs applied over the file's keys before
-    /// validation (a scenario's `--set protocols.NAME.KEY=VALUE`); errors in them name
-    /// `overrideSource`.
-    public static func load(path: String, overrides: [(key: String, value: String)] = [],
-                            overrideSource: String = "--set") throws(ConfigurationError) -> ProtocolDefinition {
+    /// validation (a scenario's `--set protocols.NAME.KEY=VALUE`, see ``TOMLDocument/override(_:with:)``).
+    public static func load(path: String, overrides: [(key: String, value: String)] = []) throws(ConfigurationError) -> ProtocolDefinition {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -29,12 +27,12 @@ public enum ProtocolDefinitionLoader {
             throw ConfigurationError(file: path, key: "", line: nil, expected: "a readable UTF-8 file",
                                      found: "\(error.localizedDescription)")
         }
-        return try parse(text: text, source: path, overrides: overrides, overrideSource: overrideSource)
+        return try parse(text: text, source: path, overrides: overrides)
     }
 
     /// Parses and validates `text`; `source` names it in errors.
-    public static func parse(text: String, source: String, overrides: [(key: String, value: String)] = [],
-                             overrideSource: String = "--set") throws(ConfigurationError) -> ProtocolDefinition {
+    public static func parse(text: String, source: String,
+                             overrides: [(key: String, value: String)] = []) throws(ConfigurationError) -> ProtocolDefinition {
         var document: TOMLDocument
         do {
             document = try TOMLDocument(parsing: text)
@@ -42,11 +40,7 @@ public enum ProtocolDefinitionLoader {
             throw ConfigurationError(file: source, key: "", line: error.line,
                                      expected: "\(error.expected) at column \(error.column)", found: error.found)
         }
-        for (key, value) in overrides {
-            do { try document.override(key, with: value) } catch {
-                throw ConfigurationError(file: overrideSource, key: key, line: nil, expected: "a TOML value", found: value)
-            }
-        }
+        for (key, value) in overrides { document.override(key, with: value) }
         var reader = KeyReader(file: source, document: document)
         let definition: ProtocolDefinition
         let validation: [(key: String, expected: String, found: String)]

@@ -55,15 +55,13 @@ public struct TOMLDocument: Sendable {
     }
 
     /// Sets `key` to the TOML value written in `text` (`30000000`, `"eip1559"`, `1.5`, `true`,
-    /// `[1, 2]`), as `--set key=value` does; the entry has no line. Throws when `text` is not a
-    /// TOML value.
-    public mutating func override(_ key: String, with text: String) throws(SyntaxError) {
-        let parsed = try TOMLDocument(parsing: "value = " + text)
-        guard let entry = parsed.entries["value"] else {
-            throw SyntaxError(line: 1, column: 1, expected: "a string, number, boolean or array", found: text)
-        }
+    /// `[1, 2]`), as `--set key=value` does; text that is not a TOML value is taken as a string,
+    /// so `--set chain.start_timestamp=2020-03-12T10:00:00Z` needs no shell quoting (a wrong type
+    /// is then reported at the key, as for any value). The entry has no line of its own.
+    public mutating func override(_ key: String, with text: String) {
+        let value = (try? TOMLDocument(parsing: "value = " + text))?.entries["value"]?.value ?? .string(text)
         if entries[key] == nil { orderedKeys.append(key) }
-        entries[key] = Entry(value: entry.value, line: nil)
+        entries[key] = Entry(value: value, line: nil)
     }
 
     private static func flatten(_ table: TOMLTable, prefix: String, lines: KeyLines,

@@ -77,6 +77,9 @@ public struct RunSummary: Sendable {
             ("transactions", .object([
                 ("submitted", .integer(Int64(metrics.submitted))),
                 ("rejected", .integer(Int64(metrics.rejected))),
+                ("rejected_by_reason", .object(metrics.rejectedByReason.keys.sorted().map {
+                    ($0, .integer(Int64(metrics.rejectedByReason[$0]!)))
+                })),
                 ("included", .integer(Int64(metrics.includedTransactions))),
                 ("reverted", .integer(Int64(metrics.revertedTransactions))),
             ])),

@@ -29,10 +29,7 @@ public enum ScenarioLoader {
                 protocolOverrides[name, default: []].append((inner, value))
                 continue
             }
-            do { try document.override(key, with: value) } catch {
-                throw ConfigurationError(file: "--set", key: key, line: nil,
-                                         expected: "a TOML value (a number, \"a string\", true/false or [a, list])", found: value)
-            }
+            document.override(key, with: value)
         }
         var reader = KeyReader(file: path, document: document)
         var files = [path]

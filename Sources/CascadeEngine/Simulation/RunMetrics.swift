@@ -8,8 +8,10 @@ import Foundation
 public struct RunMetrics: Sendable {
     /// Agent transactions admitted to the mempool.
     public var submitted = 0
-    /// Agent transactions the mempool refused (fee bump too small, pool full).
-    public var rejected = 0
+    /// Agent transactions the mempool refused (fee bump too small, pool full, …).
+    public private(set) var rejected = 0
+    /// Refusals by reason (`replacement-underpriced`, `pool-full`, …).
+    public private(set) var rejectedByReason: [String: Int] = [:]
     /// Blocks simulated.
     public private(set) var blocks = 0
     /// Every liquidation, in execution order.
@@ -50,6 +52,18 @@ public struct RunMetrics: Sendable {
     }
 
     init(world: World) {}
+
+    mutating func recordRejection(_ rejection: MempoolRejection) {
+        rejected += 1
+        let reason = switch rejection {
+        case .alreadyKnown: "already-known"
+        case .exceedsGasCap: "exceeds-gas-cap"
+        case .costOverflow: "cost-overflow"
+        case .replacementUnderpriced: "replacement-underpriced"
+        case .poolFull: "pool-full"
+        }
+        rejectedByReason[reason, default: 0] += 1
+    }
 
     /// Mean block utilisation (gas used / limit).
     public var meanUtilisation: Double { blocks == 0 ? 0 : utilisationSum / Double(blocks) }

@@ -53,6 +53,26 @@ public struct Simulation: Sendable {
         previousPrices = world.market.symbols.indices.map { world.market.price($0) }
         metrics = RunMetrics(world: world)
         self.trace = trace
+        gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
+    }
+
+    /// The clearing prices of the `blocks` blocks before the run, built from background demand
+    /// alone (its own random stream), so that agents pricing gas from recent blocks start from
+    /// the market of the moment rather than from nothing — the chain did not begin with the run.
+    static func warmUp(_ chain: ChainConfiguration, seed: UInt64, blocks: Int) -> GasPriceWindow {
+        var window = GasPriceWindow(capacity: 200)
+        let span = UInt64(blocks) * chain.blockTimeSeconds
+        guard chain.startTimestamp >= span else { return window }
+        var builder = BlockBuilder(feeMarket: chain.feeMarket, gasLimit: chain.gasLimit, blockTimeSeconds: chain.blockTimeSeconds,
+                                   firstTimestamp: chain.startTimestamp - span, initialBaseFee: chain.initialBaseFee)
+        var background = BackgroundDemand(configuration: chain, random: SplitMix64(seed: seed).derived(stream: 9))
+        var mempool = Mempool(policy: chain.mempool)
+        for _ in 0..<blocks {
+            let block = builder.build(from: &mempool, background: background.demand(at: builder.nextTimestamp),
+                                      accountNonce: { _ in 0 })
+            window.record(block.clearingPrice)
+        }
+        return window
     }
 
     /// Whether every block has been simulated.
@@ -71,6 +91,7 @@ public struct Simulation: Sendable {
         let demand = background.demand(at: timestamp, absoluteLogReturn: move.isFinite ? move : 0)
 
         // 2. Agents observe the last block and submit.
+        mempoolView.room = world.chain.mempool.maxSize - mempool.count
         let view = AgentView(blockNumber: lastBlock.number, timestamp: lastBlock.timestamp, nextTimestamp: timestamp,
                              feeMarket: world.chain.feeMarket, baseFee: builder.baseFee, gasPrices: gasPrices,
                              state: world.state, mempool: mempoolView, market: quotes(prices), positions: world.positions)
@@ -93,13 +114,13 @@ public struct Simulation: Sendable {
 
         // 4. End of block.
         for outcome in block.outcomes {
-            if case .included = outcome.fate {} else { pending[outcome.hash] = nil }
+            if case .included = outcome.fate { continue }
+            forget(outcome.hash)
         }
-        rebuildMempoolView()
         metrics.record(block: block, executed: executed, examined: examined, world: &world)
         var touched: [Address] = []
         for transaction in executed { touched += Self.touchedOwners(transaction) }
-        for owner in Set(touched).sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+        for owner in Set(touched).sorted(by: { $0 < $1 }) {
             world.positions.refresh(owner, in: world.state)
         }
         gasPrices.record(block.clearingPrice)
@@ -122,17 +143,20 @@ public struct Simulation: Sendable {
     private mutating func submit(_ transaction: AgentTransaction, block: UInt64) {
         do throws(MempoolRejection) {
             let admission = try mempool.insert(transaction.pending, block: block)
-            for outcome in admission.displaced { pending[outcome.hash] = nil }
+            for outcome in admission.displaced { forget(outcome.hash) }
             pending[transaction.hash] = transaction
+            mempoolView.add(transaction, submittedBlock: admission.transaction.submittedBlock,
+                            price: transaction.fee.maxPriorityFeePerGas)
             metrics.submitted += 1
         } catch {
-            metrics.rejected += 1
+            metrics.recordRejection(error)
         }
     }
 
     /// Executes an included transaction from its raw bytes; returns the gas it used.
     private mutating func execute(_ transaction: PendingTransaction, block: UInt64, timestamp: UInt64) -> UInt64 {
         let agentTransaction = pending.removeValue(forKey: transaction.hash)!
+        mempoolView.remove(agentTransaction)
         // The real path: decode the RLP, recover the sender, decode the calldata.
         let signed: SignedTransaction
         let call: ContractCall
@@ -157,14 +181,10 @@ public struct Simulation: Sendable {
         return gasUsed
     }
 
-    private mutating func rebuildMempoolView() {
-        var view = MempoolView()
-        for transaction in mempool.pending {
-            guard let agentTransaction = pending[transaction.hash] else { continue }
-            view.add(agentTransaction, submittedBlock: transaction.submittedBlock,
-                     price: transaction.fee.maxPriorityFeePerGas)
-        }
-        mempoolView = view
+    /// Drops a transaction that left the mempool without being executed.
+    private mutating func forget(_ hash: Keccak256.Digest) {
+        guard let transaction = pending.removeValue(forKey: hash) else { return }
+        mempoolView.remove(transaction)
     }
 
     private func quotes(_ prices: [Double]) -> MarketQuotes {

@@ -1,0 +1,82 @@
+import CascadeAgents
+import CascadeChain
+import CascadeEngine
+import CascadeMath
+import Foundation
+import XCTest
+
+/// The block loop on a reduced Black Thursday: determinism, a trace that ordinary Ethereum
+/// tooling can check, block-space rules, and accounting invariants at every block.
+final class SimulationTests: XCTestCase {
+    func testSameScenarioAndSeedGiveByteIdenticalOutputs() throws {
+        let first = try ScenarioRun.run(try ScenarioRun.blackThursday())
+        let second = try ScenarioRun.run(try ScenarioRun.blackThursday())
+        XCTAssertEqual(first.summary, second.summary)
+        XCTAssertEqual(first.trace, second.trace)
+        XCTAssertGreaterThan(first.metrics.liquidations.count, 0, "the reduced day must liquidate")
+        // Another seed is another run.
+        let other = try ScenarioRun.run(try WorldBuilder.build(
+            ScenarioLoader.load(path: ScenarioRun.path("scenarios/black-thursday-2020.toml"),
+                                overrides: ScenarioRun.reducedBlackThursday), seed: 7))
+        XCTAssertNotEqual(first.trace, other.trace)
+    }
+
+    func testTraceTransactionsDecodeRecoverAndFitTheirBlocks() throws {
+        let run = try ScenarioRun.run(try ScenarioRun.blackThursday())
+        var blocks = 0, transactions = 0
+        for line in try ScenarioRun.lines(run.trace) {
+            switch line["type"] as? String {
+            case "block":
+                blocks += 1
+                let used = line["gas_used"] as! Int, limit = line["gas_limit"] as! Int
+                XCTAssertLessThanOrEqual(used, limit)
+                XCTAssertEqual(line["base_fee"] as? String, "0", "first-price market")
+            case "tx":
+                transactions += 1
+                let raw = try Hex.decode(line["raw"] as! String)
+                let decoded = try SignedTransaction.decode(raw, expectedChainID: 1)
+                XCTAssertEqual(decoded.sender.checksummed, line["from"] as? String)
+                XCTAssertEqual(Hex.encode(decoded.hash.bytes), line["hash"] as? String)
+                XCTAssertEqual(decoded.transaction.nonce, UInt64(line["nonce"] as! Int))
+                let call = try ContractCall.decode(decoded.transaction.data)
+                XCTAssertEqual(call.name, line["function"] as? String)
+                XCTAssertLessThanOrEqual(line["gas_used"] as! Int, Int(decoded.transaction.gasLimit))
+            default:
+                break
+            }
+        }
+        XCTAssertEqual(blocks, 830)
+        XCTAssertGreaterThan(transactions, 100)
+    }
+
+    func testBaseFeesFollowTheEIP1559Rule() throws {
+        let world = try ScenarioRun.blackThursday([("chain.fee_market", "\"eip1559\""), ("chain.gas_limit", "30_000_000")])
+        let run = try ScenarioRun.run(world)
+        let rule = FeeMarket.eip1559(BaseFee(elasticity: 2, maxChangeDenominator: 8))
+        var previous: (baseFee: UInt256, used: UInt64, limit: UInt64)?
+        var rises = 0, falls = 0
+        for line in try ScenarioRun.lines(run.trace) where line["type"] as? String == "block" {
+            let baseFee = try XCTUnwrap(UInt256(decimal: line["base_fee"] as! String))
+            if let previous {
+                XCTAssertEqual(baseFee, rule.nextBaseFee(parentBaseFee: previous.baseFee, parentGasUsed: previous.used,
+                                                         parentGasLimit: previous.limit))
+                if baseFee > previous.baseFee { rises += 1 }
+                if baseFee < previous.baseFee { falls += 1 }
+            }
+            previous = (baseFee, UInt64(line["gas_used"] as! Int), UInt64(line["gas_limit"] as! Int))
+        }
+        XCTAssertGreaterThan(rises + falls, 0, "the base fee must move")
+    }
+
+    func testAccountingInvariantsHoldAtEveryBlock() throws {
+        var simulation = Simulation(world: try ScenarioRun.blackThursday(), trace: nil)
+        XCTAssertEqual(simulation.world.state.invariantViolations(), [])
+        while !simulation.isFinished {
+            simulation.step()
+            let violations = simulation.world.state.invariantViolations()
+            XCTAssertEqual(violations, [], "block \(simulation.blocksDone)")
+            if !violations.isEmpty { break }
+        }
+        XCTAssertGreaterThan(simulation.metrics.liquidations.count, 0)
+    }
+}
