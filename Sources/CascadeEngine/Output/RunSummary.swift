@@ -56,7 +56,19 @@ public struct RunSummary: Sendable {
             ("oracle", .object([
                 ("max_deviation", .number(Self.rounded(metrics.oracleMaxDeviation, 6))),
                 ("max_age_seconds", .integer(Int64(metrics.oracleMaxAgeSeconds))),
+                ("feeds", .object(metrics.lending.feeds.map { feed in
+                    (feed.symbol, .object([
+                        ("max_deviation", .number(Self.rounded(feed.maxDeviation, 6))),
+                        ("max_age_seconds", .integer(Int64(feed.maxAgeSeconds))),
+                    ]))
+                })),
             ])),
+            ("swaps", .object(metrics.lending.swaps.map { tally in
+                (tally.pair, .object([
+                    ("count", .integer(Int64(tally.count))),
+                    ("volume_usd", .number(Self.cents(tally.volumeUSD))),
+                ]))
+            })),
             ("gas", .object([
                 ("max_base_fee_wei", .string(metrics.maxBaseFee.description)),
                 ("max_clearing_price_wei", .string(metrics.maxClearingPrice.description)),
@@ -93,6 +105,7 @@ public struct RunSummary: Sendable {
           auctions            \(metrics.auctions.count) kicked, \(zeroBid) won with a bid of at most 1 DAI
           liquidation delay   p50 \(Self.percentile(delays, 50).map(String.init) ?? "–") blocks, p90 \(Self.percentile(delays, 90).map(String.init) ?? "–"), max \(delays.last.map(String.init) ?? "–")
           bad debt            \(Self.dollars(badDebt))
+          swaps               \(metrics.lending.swaps.isEmpty ? "none" : metrics.lending.swaps.map { "\($0.pair) \($0.count) (\(Self.dollars($0.volumeUSD)))" }.joined(separator: ", "))
           oracle              max deviation \(Self.percent(metrics.oracleMaxDeviation)) from market, max age \(metrics.oracleMaxAgeSeconds / 60) min
           gas                 max clearing price \(Self.gwei(metrics.maxClearingPrice)), mean utilisation \(Self.percent(metrics.meanUtilisation))
         """

@@ -32,6 +32,9 @@ public struct Scenario: Sendable {
     public var agents: [AgentSpec]
     /// Every file read, in reading order (paths as given, relative to the working directory).
     public var files: [String]
+    /// The Aave, Compound and Uniswap deployments, their feeds, liquidity and populations
+    /// (Scenario+Lending.swift).
+    public var lending = LendingSetup()
 }
 
 /// A Maker deployment in a scenario: its parameters and the oracle of each ilk.
@@ -97,4 +100,10 @@ public enum AgentSpec: Sendable {
     case flipKeepers(name: String, count: Int, daiBudget: UInt256, configuration: FlipKeeper.Configuration)
     /// `count` clip keepers with `daiBudget` DAI each in the Vat (wad).
     case clipKeepers(name: String, count: Int, daiBudget: UInt256, configuration: ClipKeeper.Configuration)
+    /// `count` Aave or Compound liquidators, each funded with `capital` (ledger tokens).
+    case liquidators(name: String, count: Int, capital: [TokenAmount], configuration: Liquidator.Configuration)
+    /// `count` arbitrageurs of one Uniswap v2 pair, each funded with `capital`.
+    case arbitrageurs(name: String, count: Int, capital: [TokenAmount], configuration: Arbitrageur.Configuration)
+    /// Reporters and a relayer for the lending push feed `LendingSetup.feeds[feed]`.
+    case feedRelayer(name: String, feed: Int, configuration: OracleRelayer.Configuration)
 }

@@ -48,6 +48,7 @@ public enum ScenarioLoader {
         let daiSymbol = reader.value("dai_symbol").flatMap { if case .string(let text) = $0 { text } else { nil } }
 
         var maker: MakerDeployment?
+        var lending = LendingSetup()
         for protocolName in reader.children(of: "protocols") {
             let table = "protocols.\(protocolName)"
             let file = try reader.string("\(table).file")
@@ -64,19 +65,24 @@ public enum ScenarioLoader {
                 maker = MakerDeployment(parameters: parameters,
                                         oracles: try readMakerOracles(&reader, table: table, parameters: parameters))
             default:
-                throw reader.error("\(table).file", expected: "a protocol this engine version can run (maker)",
-                                   found: "kind \"\(definition.kind)\"")
+                try addLendingProtocol(definition, name: protocolName, maker: maker, to: &lending, reader: &reader)
             }
         }
         for key in protocolOverrides.keys.sorted() where !reader.children(of: "protocols").contains(key) {
             throw ConfigurationError(file: "--set", key: "protocols.\(key)", line: nil,
                                      expected: "one of the scenario's protocols", found: "\"\(key)\"")
         }
+        try readLendingSections(&reader, into: &lending, market: market, tokenPrices: tokenPrices, chain: chain)
 
         var populations: [PopulationSpec] = []
         for populationName in reader.children(of: "population") {
             let table = "population.\(populationName)"
-            _ = try reader.choice("\(table).protocol", among: ["maker"])
+            let protocolName = try reader.choice("\(table).protocol", among: ["maker"] + lendingPopulationProtocols)
+            if protocolName != "maker" {
+                lending.populations.append(try readLendingPopulation(&reader, table: table, protocolName: protocolName,
+                                                                     lending: lending, dataDirectory: directory))
+                continue
+            }
             let ilk = try reader.string("\(table).ilk")
             guard maker?.parameters.ilks.contains(where: { $0.name == ilk }) == true else {
                 throw reader.error("\(table).ilk", expected: "an ilk of the scenario's Maker deployment", found: "\"\(ilk)\"")
@@ -88,14 +94,17 @@ public enum ScenarioLoader {
 
         var agents: [AgentSpec] = []
         for agentName in reader.children(of: "agents") {
-            agents.append(try readAgent(&reader, table: "agents.\(agentName)", maker: maker, market: market))
+            agents.append(try readAgent(&reader, table: "agents.\(agentName)", maker: maker, lending: lending, market: market,
+                                        tokenPrices: tokenPrices))
         }
 
         let unknown = reader.unknownKeys()
         if !unknown.isEmpty { throw ConfigurationError(problems: unknown) }
-        return Scenario(name: name, description: description, seed: seed, blocks: blocks, chainID: chainID, chain: chain,
-                        market: market, maker: maker, tokenPrices: tokenPrices, daiSymbol: daiSymbol,
-                        populations: populations, agents: agents, files: files)
+        var scenario = Scenario(name: name, description: description, seed: seed, blocks: blocks, chainID: chainID, chain: chain,
+                                market: market, maker: maker, tokenPrices: tokenPrices, daiSymbol: daiSymbol,
+                                populations: populations, agents: agents, files: files)
+        scenario.lending = lending
+        return scenario
     }
 
     // MARK: - Sections
@@ -171,9 +180,12 @@ public enum ScenarioLoader {
         return oracles
     }
 
-    private static func readAgent(_ reader: inout KeyReader, table: String, maker: MakerDeployment?,
-                                  market: MarketConfiguration) throws(ConfigurationError) -> AgentSpec {
-        let kind = try reader.choice("\(table).kind", among: ["maker-oracle-relayer", "flip-keeper", "clip-keeper"])
+    private static func readAgent(_ reader: inout KeyReader, table: String, maker: MakerDeployment?, lending: LendingSetup,
+                                  market: MarketConfiguration, tokenPrices: [String: String]) throws(ConfigurationError) -> AgentSpec {
+        let kind = try reader.choice("\(table).kind", among: ["maker-oracle-relayer", "flip-keeper", "clip-keeper"] + lendingAgentKinds)
+        if lendingAgentKinds.contains(kind) {
+            return try readLendingAgent(&reader, table: table, kind: kind, lending: lending, market: market, tokenPrices: tokenPrices)
+        }
         let ilkName = try reader.string("\(table).ilk")
         guard let maker, let ilkIndex = maker.parameters.ilks.firstIndex(where: { $0.name == ilkName }) else {
             throw reader.error("\(table).ilk", expected: "an ilk of the scenario's Maker deployment", found: "\"\(ilkName)\"")
@@ -218,7 +230,7 @@ public enum ScenarioLoader {
         }
     }
 
-    private static func readOwners(_ reader: inout KeyReader, table: String) throws(ConfigurationError) -> OwnerBehaviour {
+    static func readOwners(_ reader: inout KeyReader, table: String) throws(ConfigurationError) -> OwnerBehaviour {
         let threshold = try readRatio(&reader, "\(table).threshold")
         let target = try readRatio(&reader, "\(table).target")
         guard target >= threshold else {
@@ -246,15 +258,15 @@ public enum ScenarioLoader {
         return value
     }
 
-    private static func readCount(_ reader: inout KeyReader, _ key: String) throws(ConfigurationError) -> Int {
+    static func readCount(_ reader: inout KeyReader, _ key: String) throws(ConfigurationError) -> Int {
         let count = try reader.uint64(key, unit: "agents", default: 1)
         guard count >= 1 && count <= 10_000 else { throw reader.error(key, expected: "1 … 10,000", found: "\(count)") }
         return Int(count)
     }
 
     /// A market asset's symbol.
-    private static func readMarketSymbol(_ reader: inout KeyReader, _ key: String, market: MarketConfiguration,
-                                         default fallback: String? = nil) throws(ConfigurationError) -> String {
+    static func readMarketSymbol(_ reader: inout KeyReader, _ key: String, market: MarketConfiguration,
+                                 default fallback: String? = nil) throws(ConfigurationError) -> String {
         let symbol: String
         if fallback != nil, reader.value(key) == nil { symbol = fallback! } else { symbol = try reader.string(key) }
         guard market.assets.contains(where: { $0.symbol == symbol }) else {

@@ -67,8 +67,9 @@ public enum WorldBuilder {
             }
         }
 
-        var state = ChainState(ledger: ledger, maker: maker, makerOracles: oracles, aave: nil, aaveAddress: nil,
-                               compound: nil, pairs: [], feeds: [])
+        let lending = deployLending(scenario, seed: seed, ledger: &ledger, symbols: &symbols, tokens: &tokens)
+        var state = ChainState(ledger: ledger, maker: maker, makerOracles: oracles, aave: lending.aave, aaveAddress: lending.aaveAddress,
+                               compound: lending.compound, pairs: lending.pairs, feeds: lending.feeds)
         var makerVaults: [Bytes32: [Address]] = [:]
         var positions = PositionIndexes()
 
@@ -101,6 +102,8 @@ public enum WorldBuilder {
                 }
             }
         }
+
+        try initialiseLending(&state, contracts: lending, scenario: scenario, seed: seed, market: market)
 
         // Vaults, and the owners who defend them.
         var agents: [Agent] = []
@@ -150,6 +153,8 @@ public enum WorldBuilder {
             }
         }
 
+        let lendingOwners = try openLendingPopulations(&state, scenario: scenario, seed: seed, market: market, agents: &agents)
+
         // Agents.
         for spec in scenario.agents {
             switch spec {
@@ -175,10 +180,13 @@ public enum WorldBuilder {
                     makerVaults[configuration.ilk, default: []].append(account.address)
                     agents.append(.clipKeeper(ClipKeeper(account: account, configuration: configuration)))
                 }
+            case .liquidators, .arbitrageurs, .feedRelayer:
+                agents += try lendingAgents(spec, state: &state, contracts: lending, scenario: scenario, seed: seed)
             }
         }
 
         for owners in makerVaults.values { for owner in owners { positions.refresh(owner, in: state) } }
+        for owner in lendingOwners { positions.refresh(owner, in: state) }
         return World(name: scenario.name, seed: seed, blocks: scenario.blocks, chainID: scenario.chainID, chain: scenario.chain,
                      market: market, state: state, agents: agents, positions: positions, makerVaults: makerVaults,
                      makerCollateral: makerCollateral, pricing: TokenPricing(symbols: symbols, tokens: tokens),

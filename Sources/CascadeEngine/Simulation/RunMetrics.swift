@@ -39,6 +39,8 @@ public struct RunMetrics: Sendable {
     public private(set) var badDebt: [(protocolName: String, usd: Double, detail: [(String, Double)])] = []
     /// Debt of positions still liquidatable (by the on-chain oracle) at the end, USD.
     public private(set) var missedLiquidationUSD = 0.0
+    /// Aave, Compound, push-feed and pair measurements (RunMetrics+Lending.swift).
+    public private(set) var lending = Lending()
 
     private var firstLiquidatable: [Bytes32: [Address: UInt64]] = [:]
     private var auctionIndex: [AuctionKey: Int] = [:]
@@ -77,6 +79,9 @@ public struct RunMetrics: Sendable {
         examinedMax = max(examinedMax, examined)
         for transaction in executed { record(transaction, world: &world) }
         trackLiquidatable(block: block.number, timestamp: block.timestamp, world: world)
+        lending.track(block: block.number, timestamp: block.timestamp, world: world)
+        oracleMaxDeviation = max(oracleMaxDeviation, lending.maxDeviation)
+        oracleMaxAgeSeconds = max(oracleMaxAgeSeconds, lending.maxAgeSeconds)
     }
 
     private mutating func record(_ transaction: ExecutedTransaction, world: inout World) {
@@ -103,6 +108,7 @@ public struct RunMetrics: Sendable {
             case (Maker.source, "Take"): recordTake(event, block: transaction.block, world: &world)
             case (_, "LiquidationCall"): recordAave(event, block: transaction.block, world: &world)
             case (_, "LiquidateBorrow"): recordCompound(event, block: transaction.block, world: &world)
+            case (_, "Swap"): lending.recordSwap(event, world: world)
             case (_, "DeficitCreated"):
                 if let asset = event.address("debtAsset"), let amount = event.integer("amountCreated") {
                     aaveDeficitUSD += Self.usd(amount, token: asset, world: world)
@@ -181,7 +187,7 @@ public struct RunMetrics: Sendable {
         let oracle = (world.state.aavePrices[collateral] ?? .zero).doubleValue / 1e8
         let id = appendLiquidation(protocolName: "aave", block: block, owner: user, asset: asset, symbol: symbol,
                                    debtUSD: debtUSD, liquidationPrice: nil, oraclePrice: oracle,
-                                   delay: delay(market: collateral, owner: user, block: block), world: world)
+                                   delay: lending.delay(protocolName: "aave", owner: user, block: block), world: world)
         sell(lot: seized, decimals: Int(world.pricing.tokens[collateral]?.decimals ?? 18), of: id, world: &world)
     }
 
@@ -203,7 +209,7 @@ public struct RunMetrics: Sendable {
                                    debtUSD: debtUSD, liquidationPrice: nil,
                                    oraclePrice: (world.state.compoundPrices[collateralMarket.underlying.address] ?? .zero).doubleValue
                                        / pow(10, Double(36 - Int(collateralMarket.underlying.decimals))),
-                                   delay: delay(market: cTokenCollateral, owner: borrower, block: block), world: world)
+                                   delay: lending.delay(protocolName: "compound", owner: borrower, block: block), world: world)
         world.market.trade(asset, usd: debtUSD * incentive, tag: id)
     }
 
@@ -252,10 +258,6 @@ public struct RunMetrics: Sendable {
         firstLiquidatable[ilk]?[owner].map { block >= $0 ? block - $0 : 0 } ?? 0
     }
 
-    private func delay(market: Address, owner: Address, block: UInt64) -> UInt64 {
-        0
-    }
-
     /// Updates, for every Maker ilk, the block in which each currently unsafe vault first
     /// became unsafe (by the Vat's spot, i.e. the on-chain oracle); also oracle staleness.
     private mutating func trackLiquidatable(block: UInt64, timestamp: UInt64, world: World) {
@@ -300,9 +302,9 @@ public struct RunMetrics: Sendable {
         badDebt = []
         missedLiquidationUSD = 0
         if let maker = world.state.maker { finishMaker(maker, world: world) }
-        if world.state.aave != nil {
-            badDebt.append(("aave", aaveDeficitUSD, [("deficit_booked_usd", aaveDeficitUSD)]))
-        }
+        let (lendingBadDebt, missed) = lending.finish(world: world, aaveDeficitUSD: aaveDeficitUSD)
+        badDebt += lendingBadDebt
+        missedLiquidationUSD += missed
     }
 
     private mutating func finishMaker(_ maker: Maker, world: World) {
