@@ -28,7 +28,7 @@ enum ScenarioRun {
     /// Runs `world` to the end; returns the summary JSON text and the trace bytes.
     static func run(_ world: World) throws -> (summary: String, metrics: RunMetrics, trace: Data) {
         let trace = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-trace-\(UUID().uuidString).jsonl")
-        FileManager.default.createFile(atPath: trace.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: trace.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: trace) }
         var simulation = Simulation(world: world, trace: try TraceWriter(path: trace.path))
         simulation.run()

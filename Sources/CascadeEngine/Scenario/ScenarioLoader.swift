@@ -58,7 +58,13 @@ public enum ScenarioLoader {
                                    found: "\"\(file)\": no such file (\(protocolPath))")
             }
             files.append(protocolPath)
-            let definition = try ProtocolDefinitionLoader.load(path: protocolPath, overrides: protocolOverrides[protocolName] ?? [])
+            // `[protocols.NAME.set]` keys override the file's; `--set protocols.NAME.KEY` overrides both.
+            var fileOverrides: [(key: String, value: String)] = []
+            for key in reader.document.orderedKeys where key.hasPrefix("\(table).set.") {
+                fileOverrides.append((String(key.dropFirst("\(table).set.".count)), reader.value(key)!.description))
+            }
+            let definition = try ProtocolDefinitionLoader.load(path: protocolPath,
+                                                               overrides: fileOverrides + (protocolOverrides[protocolName] ?? []))
             switch definition {
             case .maker(let parameters):
                 guard maker == nil else { throw reader.error(table, expected: "at most one Maker deployment", found: "a second one") }
@@ -316,11 +322,11 @@ public enum ScenarioLoader {
     // MARK: - Helpers
 
     /// `protocols.NAME.KEY` with NAME a protocol of the scenario and KEY not a scenario-level
-    /// key of that table (`file`, `oracles.…`): the protocol's name and KEY.
+    /// key of that table (`file`, `oracles.…`, `set.…`): the protocol's name and KEY.
     private static func protocolKey(_ key: String, document: TOMLDocument) -> (String, String)? {
         let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
         guard parts.count == 3, parts[0] == "protocols" else { return nil }
-        guard parts[2] != "file", !parts[2].hasPrefix("oracles.") else { return nil }
+        guard parts[2] != "file", !parts[2].hasPrefix("oracles."), !parts[2].hasPrefix("set.") else { return nil }
         return (parts[1], parts[2])
     }
 
