@@ -57,15 +57,7 @@ extension MarketConfiguration {
 
     /// Reads and parses the CSV file named at `key`.
     private static func readSeries(_ r: inout KeyReader, key: String, dataDirectory: String) throws(ConfigurationError) -> PriceSeries {
-        let name = try r.string(key)
-        let path = name.hasPrefix("/") || dataDirectory.isEmpty ? name : (dataDirectory as NSString).appendingPathComponent(name)
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw r.error(key, expected: "a readable UTF-8 CSV file (path relative to the scenario's folder)",
-                          found: "\"\(path)\": \(error.localizedDescription)")
-        }
+        let (path, text) = try r.dataFile(key, dataDirectory: dataDirectory)
         return try PriceSeries(text: text, source: path)
     }
 

@@ -109,15 +109,7 @@ extension PopulationConfiguration {
 
     /// Reads and parses the CSV file named at `key`.
     private static func readList(_ r: inout KeyReader, key: String, dataDirectory: String, minimum: Double?) throws(ConfigurationError) -> [PositionSpec] {
-        let name = try r.string(key)
-        let path = name.hasPrefix("/") || dataDirectory.isEmpty ? name : (dataDirectory as NSString).appendingPathComponent(name)
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw r.error(key, expected: "a readable UTF-8 CSV file (path relative to the scenario's folder)",
-                          found: "\"\(path)\": \(error.localizedDescription)")
-        }
+        let (path, text) = try r.dataFile(key, dataDirectory: dataDirectory)
         return try PositionSpec.list(csv: text, source: path, minimumCollateralRatio: minimum)
     }
 }

@@ -128,9 +128,9 @@ public enum ScenarioLoader {
         }
         var texts: [String: String] = [:]
         if case .string(let series)? = scalars["chain.background.series"] {
-            let seriesPath = (directory as NSString).appendingPathComponent(series)
-            texts[series] = try readText(seriesPath, key: "chain.background.series", from: reader.file)
-            files.append(seriesPath)
+            let file = try reader.dataFile("chain.background.series", dataDirectory: directory)
+            texts[series] = file.text
+            files.append(file.path)
         }
         do {
             return try ChainConfiguration(scalars, texts: texts)

@@ -165,18 +165,16 @@ public enum WorldBuilder {
                     account: account, reporters: reporterKeys[index],
                     signaturesPerUpdate: scenario.maker!.oracles[index].bar, configuration: configuration)))
             case let .flipKeepers(name, count, daiBudget, configuration):
-                for index in 0..<count {
-                    let account = try fundedKeeper(&state, name: name, index: index, ilk: configuration.ilk,
-                                                   symbol: configuration.collateralSymbol, daiBudget: daiBudget,
-                                                   scenario: scenario, seed: seed, market: market)
+                for account in try fundedKeepers(&state, name: name, count: count, ilk: configuration.ilk,
+                                                 symbol: configuration.collateralSymbol, daiBudget: daiBudget,
+                                                 scenario: scenario, seed: seed, market: market) {
                     makerVaults[configuration.ilk, default: []].append(account.address)
                     agents.append(.flipKeeper(FlipKeeper(account: account, configuration: configuration)))
                 }
             case let .clipKeepers(name, count, daiBudget, configuration):
-                for index in 0..<count {
-                    let account = try fundedKeeper(&state, name: name, index: index, ilk: configuration.ilk,
-                                                   symbol: configuration.collateralSymbol, daiBudget: daiBudget,
-                                                   scenario: scenario, seed: seed, market: market)
+                for account in try fundedKeepers(&state, name: name, count: count, ilk: configuration.ilk,
+                                                 symbol: configuration.collateralSymbol, daiBudget: daiBudget,
+                                                 scenario: scenario, seed: seed, market: market) {
                     makerVaults[configuration.ilk, default: []].append(account.address)
                     agents.append(.clipKeeper(ClipKeeper(account: account, configuration: configuration)))
                 }
@@ -193,26 +191,28 @@ public enum WorldBuilder {
                      daiSymbol: scenario.daiSymbol)
     }
 
-    /// A keeper's account, funded with `daiBudget` DAI in the Vat drawn from its own vault, whose
-    /// collateral is worth ten times the budget (it is never at risk in a run).
-    private static func fundedKeeper(_ state: inout ChainState, name: String, index: Int, ilk: Bytes32, symbol: String,
-                                     daiBudget: UInt256, scenario: Scenario, seed: UInt64,
-                                     market: MarketModel) throws(BuildError) -> AgentAccount {
-        let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID)
+    /// `count` keeper accounts, each funded with `daiBudget` DAI in the Vat drawn from its own
+    /// vault, whose collateral is worth ten times the budget (it is never at risk in a run).
+    private static func fundedKeepers(_ state: inout ChainState, name: String, count: Int, ilk: Bytes32, symbol: String,
+                                      daiBudget: UInt256, scenario: Scenario, seed: UInt64,
+                                      market: MarketModel) throws(BuildError) -> [AgentAccount] {
         let price = market.price(market.index(of: symbol)!)
         let ink = UInt256(truncating: daiBudget.doubleValue * 10 / price) ?? .zero
+        let accounts = (0..<count).map { AgentAccount(seed: seed, role: name, index: UInt64($0), chainID: scenario.chainID) }
         do throws(Revert) {
             try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                 var maker = setup.maker, ledger = setup.ledger
-                try openVault(&maker, ledger: &ledger, ilk: ilk, owner: account.address, ink: ink, art: daiBudget,
-                              spare: .zero, time: scenario.chain.startTimestamp)
+                for account in accounts {
+                    try openVault(&maker, ledger: &ledger, ilk: ilk, owner: account.address, ink: ink, art: daiBudget,
+                                  spare: .zero, time: scenario.chain.startTimestamp)
+                }
                 setup.maker = maker
                 setup.ledger = ledger
             }
         } catch {
-            throw BuildError(key: "\(name).dai_budget", message: "funding the keeper's vault reverted: \(error)")
+            throw BuildError(key: "\(name).dai_budget", message: "funding the keepers' vaults reverted: \(error)")
         }
-        return account
+        return accounts
     }
 
     /// Mints `ink + spare` of the ilk's token to `owner`, joins it into the Vat (`GemJoin.join`)
