@@ -1,8 +1,9 @@
 import CGMP
 
-// Division of UInt256. Single-limb divisors use the CPU's 128/64 division; wider divisors and
-// the 512/256 division behind `mulDiv` use GMP's `mpn_tdiv_qr`, which measured faster than a
-// Swift Knuth algorithm D (see docs/ARCHITECTURE.md).
+// Division of UInt256. Single-limb divisors use the CPU's 128/64 division, two-limb divisors a
+// Swift Möller–Granlund 3/2 division (`TwoLimbDivisor`); wider divisors and the 512/256 division
+// behind `mulDiv` use GMP's `mpn_tdiv_qr`, which measured faster than a Swift Knuth algorithm D
+// (see docs/ARCHITECTURE.md).
 
 /// Eight limbs on the stack, the layout GMP's `mpn` functions read and write.
 @usableFromInline
@@ -17,6 +18,9 @@ extension UInt256 {
         if (divisor.w1 | divisor.w2 | divisor.w3) == 0 {
             let (q, r) = quotientAndRemainder(dividingByLimb: divisor.w0)
             return (q, UInt256(r))
+        }
+        if (divisor.w2 | divisor.w3) == 0 {
+            return quotientAndRemainder(dividingBy: TwoLimbDivisor(high: divisor.w1, low: divisor.w0))
         }
         return UInt256.divideWide(high: .zero, low: self, by: divisor)
     }
