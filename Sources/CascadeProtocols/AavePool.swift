@@ -258,7 +258,7 @@ public struct AavePool: Sendable, Equatable {
 
     /// An amount of `reserve`'s asset for an event.
     func amount(_ value: UInt256, _ id: Int) -> EventValue {
-        .amount(value, symbol: reserves[id].asset.symbol, decimals: reserves[id].asset.decimals)
+        .amount(value, of: reserves[id].asset)
     }
 
     /// An event from this pool.
