@@ -7,17 +7,16 @@ import CascadeMath
 /// Before its first write to a reserve or a position, a call saves the old value here; on a revert
 /// the saved values are put back and the token movements undone, last first.
 struct AaveJournal {
-    private var reserves: [AaveReserve] = []
+    private var reserves = JournalList<AaveReserve>()
     /// Bit `id` set: reserve `id` is saved (a pool lists at most 128 reserves).
     private var savedReserves: UInt128 = 0
-    private var positions: [(user: Address, position: AaveUserPosition?)] = []
+    private var positions = JournalList<(user: Address, position: AaveUserPosition?)>()
     var ledger = LedgerJournal()
 
     /// Saves reserve `id` unless already saved by this call.
     mutating func save(reserve id: Int, of pool: AavePool) {
         if savedReserves >> id & 1 == 1 { return }
         savedReserves |= 1 << id
-        if reserves.isEmpty { reserves.reserveCapacity(4) }
         reserves.append(pool.reserves[id])
     }
 
@@ -29,8 +28,8 @@ struct AaveJournal {
 
     /// Puts every saved value back and undoes the token movements.
     func rollback(_ pool: inout AavePool, _ ledger: inout TokenLedger) {
-        for reserve in reserves { pool.reserves[reserve.id] = reserve }
-        for (user, position) in positions { pool.positions[user] = position }
+        reserves.forEachLastFirst { pool.reserves[$0.id] = $0 }
+        positions.forEachLastFirst { pool.positions[$0.user] = $0.position }
         self.ledger.rollback(&ledger)
     }
 }

@@ -24,38 +24,52 @@ extension AavePool {
         result.reserveCapacity(users.count)
         try reserves.withUnsafeBufferPointer { (reserves) throws(Revert) in
             for user in users {
-                guard let position = positions[user], !position.isEmpty else {
+                // Read the position in place (`Dictionary.Values` yields it borrowed): a copy would
+                // move the whole value for a few fields.
+                guard let index = positions.index(forKey: user) else {
                     result.append(.max)
                     continue
                 }
-                var totalCollateral = UInt256.zero
-                var totalDebt = UInt256.zero
-                var thresholdSum = UInt256.zero
-                var mask = position.collateralMask | position.borrowingMask
-                while mask != 0 {
-                    let id = mask.trailingZeroBitCount
-                    mask &= mask &- 1
-                    let reserve = reserves.baseAddress! + id
-                    let price = reservePrices[id]
-                    if price.isZero { _ = try prices.price(of: reserve.pointee.asset.address) }   // the oracle's revert
-                    if position.isUsingAsCollateral(id) {
-                        let balance = try AaveMathUtils.aTokenBalance(position.scaledATokenBalance(id), liquidityIndex: incomes[id])
-                        let value = try AaveReserve.baseValue(balance, price: price, unit: reserve.pointee.assetUnit,
-                                                              divisor: reserve.pointee.assetUnitDivisor, roundingUp: false)
-                        totalCollateral = try totalCollateral + value   // overflows exactly where the single call does
-                        thresholdSum = try thresholdSum + value * UInt256(reserve.pointee.configuration.liquidationThreshold)
-                    }
-                    if position.isBorrowing(id) {
-                        let debt = try AaveMathUtils.vTokenBalance(position.scaledVariableDebt(id), variableBorrowIndex: debtIndexes[id])
-                        totalDebt = try totalDebt + AaveReserve.baseValue(debt, price: price, unit: reserve.pointee.assetUnit,
-                                                                          divisor: reserve.pointee.assetUnitDivisor, roundingUp: true)
-                    }
-                }
-                result.append(totalDebt.isZero
-                    ? .max
-                    : try WadRayMath.wadDiv(thresholdSum, totalDebt).quotientAndRemainder(dividingBy: LimbDivisor.e4).quotient)
+                result.append(try Self.healthFactor(
+                    of: positions.values[index], reserves: reserves, prices: prices, reservePrices: reservePrices,
+                    incomes: incomes, debtIndexes: debtIndexes))
             }
         }
         return result
+    }
+
+    /// One position's health factor from per-reserve prices and normalised indexes
+    /// (`calculateUserAccountData` without the LTV sum).
+    @inline(__always)
+    private static func healthFactor(
+        of position: AaveUserPosition, reserves: UnsafeBufferPointer<AaveReserve>, prices: AssetPrices,
+        reservePrices: [UInt256], incomes: [UInt256], debtIndexes: [UInt256]
+    ) throws(Revert) -> UInt256 {
+        var totalCollateral = UInt256.zero
+        var totalDebt = UInt256.zero
+        var thresholdSum = UInt256.zero
+        var mask = position.collateralMask | position.borrowingMask
+        while mask != 0 {
+            let id = mask.trailingZeroBitCount
+            mask &= mask &- 1
+            let reserve = reserves.baseAddress! + id
+            let price = reservePrices[id]
+            if price.isZero { _ = try prices.price(of: reserve.pointee.asset.address) }   // the oracle's revert
+            if position.isUsingAsCollateral(id) {
+                let balance = try AaveMathUtils.aTokenBalance(position.scaledATokenBalance(id), liquidityIndex: incomes[id])
+                let value = try AaveReserve.baseValue(balance, price: price, unit: reserve.pointee.assetUnit,
+                                                      divisor: reserve.pointee.assetUnitDivisor, roundingUp: false)
+                totalCollateral = try totalCollateral + value   // overflows exactly where the single call does
+                thresholdSum = try thresholdSum + value * UInt256(reserve.pointee.configuration.liquidationThreshold)
+            }
+            if position.isBorrowing(id) {
+                let debt = try AaveMathUtils.vTokenBalance(position.scaledVariableDebt(id), variableBorrowIndex: debtIndexes[id])
+                totalDebt = try totalDebt + AaveReserve.baseValue(debt, price: price, unit: reserve.pointee.assetUnit,
+                                                                  divisor: reserve.pointee.assetUnitDivisor, roundingUp: true)
+            }
+        }
+        return totalDebt.isZero
+            ? .max
+            : try WadRayMath.wadDiv(thresholdSum, totalDebt).quotientAndRemainder(dividingBy: LimbDivisor.e4).quotient
     }
 }
