@@ -27,7 +27,7 @@ import CascadeChain
 /// | Clipper `take` | 120,000 | estimate (no flash-loan callback; with a callee swapping on a DEX, add that swap) |
 /// | Clipper `redo` | 115,000 | estimate |
 /// | any reverted call | 30,000 | estimate: base cost, calldata and the reads before the failing `require` |
-public struct MakerGasSchedule: Sendable, Hashable {
+public struct MakerGasSchedule: GasSchedule, Hashable {
     public var frob: UInt64
     public var poke: UInt64
     public var drip: UInt64
@@ -83,5 +83,25 @@ public struct MakerGasSchedule: Sendable, Hashable {
         default: return nil
         }
         return reverted ? Swift.min(self.reverted, used) : used
+    }
+}
+
+extension MakerGasSchedule {
+    /// The entries by their protocol-file names (`[gas]` table).
+    public static var entries: [GasScheduleEntry<MakerGasSchedule>] {
+        [
+            GasScheduleEntry("frob", \.frob),
+            GasScheduleEntry("poke", \.poke),
+            GasScheduleEntry("drip", \.drip),
+            GasScheduleEntry("bite", \.bite),
+            GasScheduleEntry("tend", \.tend),
+            GasScheduleEntry("dent", \.dent),
+            GasScheduleEntry("deal", \.deal),
+            GasScheduleEntry("tick", \.tick),
+            GasScheduleEntry("bark", \.bark),
+            GasScheduleEntry("take", \.take),
+            GasScheduleEntry("redo", \.redo),
+            GasScheduleEntry("reverted", \.reverted),
+        ]
     }
 }
