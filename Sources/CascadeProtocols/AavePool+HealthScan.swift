@@ -22,17 +22,18 @@ extension AavePool {
         }
         var result = [UInt256]()
         result.reserveCapacity(users.count)
-        try reserves.withUnsafeBufferPointer { (reserves) throws(Revert) in
-            for user in users {
-                // Read the position in place (`Dictionary.Values` yields it borrowed): a copy would
-                // move the whole value for a few fields.
-                guard let index = positions.index(forKey: user) else {
-                    result.append(.max)
-                    continue
+        // Positions and reserves are read in place: copies would move whole values for a few fields.
+        try book.withPositions { (positions, slot) throws(Revert) in
+            try reserves.withUnsafeBufferPointer { (reserves) throws(Revert) in
+                for user in users {
+                    guard let slot = slot(user) else {
+                        result.append(.max)
+                        continue
+                    }
+                    result.append(try Self.healthFactor(
+                        of: positions.baseAddress! + slot, reserves: reserves, prices: prices, reservePrices: reservePrices,
+                        incomes: incomes, debtIndexes: debtIndexes))
                 }
-                result.append(try Self.healthFactor(
-                    of: positions.values[index], reserves: reserves, prices: prices, reservePrices: reservePrices,
-                    incomes: incomes, debtIndexes: debtIndexes))
             }
         }
         return result
@@ -42,28 +43,28 @@ extension AavePool {
     /// (`calculateUserAccountData` without the LTV sum).
     @inline(__always)
     private static func healthFactor(
-        of position: AaveUserPosition, reserves: UnsafeBufferPointer<AaveReserve>, prices: AssetPrices,
+        of position: UnsafePointer<AaveUserPosition>, reserves: UnsafeBufferPointer<AaveReserve>, prices: AssetPrices,
         reservePrices: [UInt256], incomes: [UInt256], debtIndexes: [UInt256]
     ) throws(Revert) -> UInt256 {
         var totalCollateral = UInt256.zero
         var totalDebt = UInt256.zero
         var thresholdSum = UInt256.zero
-        var mask = position.collateralMask | position.borrowingMask
+        var mask = position.pointee.collateralMask | position.pointee.borrowingMask
         while mask != 0 {
             let id = mask.trailingZeroBitCount
             mask &= mask &- 1
             let reserve = reserves.baseAddress! + id
             let price = reservePrices[id]
             if price.isZero { _ = try prices.price(of: reserve.pointee.asset.address) }   // the oracle's revert
-            if position.isUsingAsCollateral(id) {
-                let balance = try AaveMathUtils.aTokenBalance(position.scaledATokenBalance(id), liquidityIndex: incomes[id])
+            if position.pointee.isUsingAsCollateral(id) {
+                let balance = try AaveMathUtils.aTokenBalance(position.pointee.scaledATokenBalance(id), liquidityIndex: incomes[id])
                 let value = try AaveReserve.baseValue(balance, price: price, unit: reserve.pointee.assetUnit,
                                                       divisor: reserve.pointee.assetUnitDivisor, roundingUp: false)
                 totalCollateral = try totalCollateral + value   // overflows exactly where the single call does
                 thresholdSum = try thresholdSum + value * UInt256(reserve.pointee.configuration.liquidationThreshold)
             }
-            if position.isBorrowing(id) {
-                let debt = try AaveMathUtils.vTokenBalance(position.scaledVariableDebt(id), variableBorrowIndex: debtIndexes[id])
+            if position.pointee.isBorrowing(id) {
+                let debt = try AaveMathUtils.vTokenBalance(position.pointee.scaledVariableDebt(id), variableBorrowIndex: debtIndexes[id])
                 totalDebt = try totalDebt + AaveReserve.baseValue(debt, price: price, unit: reserve.pointee.assetUnit,
                                                                   divisor: reserve.pointee.assetUnitDivisor, roundingUp: true)
             }

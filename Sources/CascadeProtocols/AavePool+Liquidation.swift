@@ -175,7 +175,7 @@ extension AavePool {
         if !receiveAToken {
             try updateInterestRates(collateralID, added: .zero, taken: collateralAmount, &journal)
             guard !scaledCollateralAmount.isZero else { throw .reason("InvalidBurnAmount") }
-            reserves[collateralID].scaledATokenTotalSupply = try reserves[collateralID].scaledATokenTotalSupply - scaledCollateralAmount
+            try Self.subtract(scaledCollateralAmount, from: &reserves[collateralID].scaledATokenTotalSupply)
             try journal.ledger.transfer(collateralAmount, of: collateralAsset, from: configuration.address,
                                         to: liquidator, ledger: &ledger)
         }
@@ -199,10 +199,10 @@ extension AavePool {
             while mask != 0 {
                 let id = mask.trailingZeroBitCount
                 mask &= mask &- 1
-                guard reserves[id].configuration.isActive else { continue }
+                guard readReserve(id, { $0.pointee.configuration.isActive }) else { continue }
                 try updateState(id, at: now, &journal)
                 let debt = try AaveMathUtils.vTokenBalance(
-                    borrower.scaledVariableDebt(id), variableBorrowIndex: reserves[id].variableBorrowIndex)
+                    borrower.scaledVariableDebt(id), variableBorrowIndex: readReserve(id) { $0.pointee.variableBorrowIndex })
                 try burnDebtTokens(id, position: &borrower, reserveDebt: debt, actualDebt: .zero,
                                    hasNoCollateralLeft: true, journal: &journal, deficits: &deficits)
                 badDebtReserves += 1
@@ -212,7 +212,7 @@ extension AavePool {
         // 13. The liquidator pays; nothing can revert after this, so the positions are written.
         try journal.ledger.transferFrom(actualDebt, of: debtAsset, owner: liquidator, spender: configuration.address,
                                         to: configuration.address, ledger: &ledger)
-        positions[user] = borrower
+        book.set(borrower, for: user)
         if receiveAToken { creditScaledATokens(scaledCollateralAmount, collateralID, to: liquidator) }
         if !protocolFee.isZero { creditScaledATokens(scaledFee, collateralID, to: configuration.treasury) }
 
@@ -261,16 +261,16 @@ extension AavePool {
         if !reserveDebt.isZero {
             let burnAmount = hasNoCollateralLeft ? reserveDebt : actualDebt
             let scaledBurn = try AaveMathUtils.vTokenBurnScaledAmount(
-                burnAmount, variableBorrowIndex: reserves[id].variableBorrowIndex)
+                burnAmount, variableBorrowIndex: readReserve(id) { $0.pointee.variableBorrowIndex })
             guard !scaledBurn.isZero else { throw .reason("InvalidBurnAmount") }
             let after = try position.scaledVariableDebt(id) - scaledBurn
             position.setScaledVariableDebt(after, id)
             noMoreDebt = after.isZero
-            reserves[id].scaledVariableDebtTotalSupply = try reserves[id].scaledVariableDebtTotalSupply - scaledBurn
+            try Self.subtract(scaledBurn, from: &reserves[id].scaledVariableDebtTotalSupply)
         }
         let outstanding = try reserveDebt - actualDebt
         if hasNoCollateralLeft, !outstanding.isZero {
-            reserves[id].deficit = try reserves[id].deficit + outstanding
+            try Self.add(outstanding, to: &reserves[id].deficit)
             deficits.append((id, outstanding))
         }
         if noMoreDebt { position.setBorrowing(id, false) }
@@ -280,7 +280,7 @@ extension AavePool {
     /// The receiving side of `AToken.transferOnLiquidation`: adds scaled aTokens to `account` (no
     /// collateral flag change). Runs after the last call that can revert.
     private mutating func creditScaledATokens(_ scaled: UInt256, _ id: Int, to account: Address) {
-        Self.credit(scaled, id, to: &positions[account, default: AaveUserPosition()])
+        book.modify(account) { Self.credit(scaled, id, to: &$0) }
     }
 
     private static func credit(_ scaled: UInt256, _ id: Int, to position: inout AaveUserPosition) {
@@ -304,9 +304,8 @@ extension AavePool {
     }
 
     private func terms(of id: Int) -> ReserveTerms {
-        reserves.withUnsafeBufferPointer { reserves in
-            let reserve = reserves.baseAddress! + id
-            return ReserveTerms(
+        readReserve(id) { reserve in
+            ReserveTerms(
                 asset: reserve.pointee.asset, configuration: reserve.pointee.configuration,
                 liquidityIndex: reserve.pointee.liquidityIndex, variableBorrowIndex: reserve.pointee.variableBorrowIndex,
                 unit: reserve.pointee.assetUnit, divisor: reserve.pointee.assetUnitDivisor)

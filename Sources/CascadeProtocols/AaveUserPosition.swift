@@ -20,13 +20,13 @@ public struct AaveUserPosition: Sendable {
 
     /// The reserve ids of the inline slots, one byte each (slot k in bits 8k…8k+7), `0xFF` for a
     /// free slot; slots are taken in the order reserves are first given a non-zero balance.
-    private var slotIDs: UInt32
-    private var slot0 = Balances(), slot1 = Balances(), slot2 = Balances(), slot3 = Balances()
+    private var slotIDs: UInt16
+    private var slot0 = Balances(), slot1 = Balances()
     /// Reserves beyond the inline slots, in the order they were first touched.
     private var overflow: [(id: Int, balances: Balances)]
 
     /// Reserves whose balances are kept inline.
-    public static let inlineReserves = 4
+    public static let inlineReserves = 2
 
     /// A reserve's scaled balances.
     private struct Balances: Sendable {
@@ -92,33 +92,23 @@ public struct AaveUserPosition: Sendable {
 
     // MARK: Slots
 
-    /// The inline slot holding reserve `id`, if any: the first byte of ``slotIDs`` equal to `id`
-    /// (a zero-byte search over `slotIDs ^ id·0x01010101`).
+    /// The inline slot holding reserve `id`, if any: the first byte of ``slotIDs`` equal to `id`.
     @inline(__always)
     private func slot(of id: Int) -> Int? {
-        let x = slotIDs ^ (UInt32(truncatingIfNeeded: id) & 0xFF) &* 0x0101_0101
-        let zeroBytes = (x &- 0x0101_0101) & ~x & 0x8080_8080
-        return zeroBytes == 0 ? nil : zeroBytes.trailingZeroBitCount >> 3
+        let byte = UInt16(truncatingIfNeeded: id) & 0xFF
+        if slotIDs & 0xFF == byte { return 0 }
+        if slotIDs >> 8 == byte { return 1 }
+        return nil
     }
 
     @inline(__always)
     private func balances(inSlot slot: Int) -> Balances {
-        switch slot {
-        case 0: slot0
-        case 1: slot1
-        case 2: slot2
-        default: slot3
-        }
+        slot == 0 ? slot0 : slot1
     }
 
     @inline(__always)
     private mutating func modifySlot(_ slot: Int, _ body: (inout Balances) -> Void) {
-        switch slot {
-        case 0: body(&slot0)
-        case 1: body(&slot1)
-        case 2: body(&slot2)
-        default: body(&slot3)
-        }
+        if slot == 0 { body(&slot0) } else { body(&slot1) }
     }
 
     /// Edits reserve `id`'s balances; a reserve without balances gets a slot only when `creating`.
@@ -127,7 +117,7 @@ public struct AaveUserPosition: Sendable {
         if let index = overflow.firstIndex(where: { $0.id == id }) { return body(&overflow[index].balances) }
         guard creating else { return }
         if let free = slot(of: 0xFF) {
-            slotIDs = slotIDs & ~(0xFF << (8 * UInt32(free))) | UInt32(id) << (8 * UInt32(free))
+            slotIDs = slotIDs & ~(0xFF << (8 * UInt16(free))) | UInt16(id) << (8 * UInt16(free))
             modifySlot(free) { $0 = Balances() }
             modifySlot(free, body)
         } else {
@@ -140,7 +130,7 @@ public struct AaveUserPosition: Sendable {
     /// Every touched reserve's balances, by id.
     private func forEachReserve(_ body: (Int, Balances) -> Void) {
         for slot in 0..<Self.inlineReserves {
-            let id = Int(slotIDs >> (8 * UInt32(slot)) & 0xFF)
+            let id = Int(slotIDs >> (8 * UInt16(slot)) & 0xFF)
             if id != 0xFF { body(id, balances(inSlot: slot)) }
         }
         for entry in overflow { body(entry.id, entry.balances) }
