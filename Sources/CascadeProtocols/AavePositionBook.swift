@@ -42,11 +42,16 @@ struct AavePositionBook: Sendable, Equatable {
         modify(user) { $0 = position }
     }
 
-    /// Calls `body` with the positions in place and a function from an account to its slot.
+    /// The slot of `user`'s position, if any.
+    func slot(of user: Address) -> Int? { index[user] }
+
+    /// Calls `body` with the positions in place; `accounts[i]` owns `positions[i]`.
     func withPositions<Result, Failure: Error>(
-        _ body: (UnsafeBufferPointer<AaveUserPosition>, (Address) -> Int?) throws(Failure) -> Result
+        _ body: (_ positions: UnsafeBufferPointer<AaveUserPosition>, _ accounts: UnsafeBufferPointer<Address>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        try positions.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in try body(buffer) { index[$0] } }
+        try positions.withUnsafeBufferPointer { (positions) throws(Failure) -> Result in
+            try accounts.withUnsafeBufferPointer { (accounts) throws(Failure) -> Result in try body(positions, accounts) }
+        }
     }
 
     /// The positions by account (built on each call).
