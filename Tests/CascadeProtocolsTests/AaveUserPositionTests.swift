@@ -79,5 +79,9 @@ final class AaveUserPositionTests: XCTestCase {
         XCTAssertEqual(scan, single)
         XCTAssertEqual(scan.last, .max)
         XCTAssertLessThan(scan[1], .max, "alice has debt")
+        // Out of the pool's order, repeated, and unknown accounts in between: found by hash.
+        let shuffled = [F.bob, F.alice, F.liquidator, F.alice, F.lp, F.bob]
+        let again = try f.pool.healthFactors(of: shuffled, prices: f.prices, timestamp: f.time)
+        XCTAssertEqual(again, try shuffled.map { try f.pool.healthFactor(of: $0, prices: f.prices, timestamp: f.time) })
     }
 }
