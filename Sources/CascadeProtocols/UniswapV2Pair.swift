@@ -42,7 +42,7 @@ public struct UniswapV2Pair: Sendable, Hashable {
     /// The token with the higher address.
     public let token1: Token
     /// The name events carry as their source, e.g. `"uniswap-v2 WETH/USDC"`.
-    public var source: String
+    public var source: String { didSet { events = Self.events(source, token0, token1, address) } }
     /// Gas per call (see ``UniswapV2GasSchedule`` for the defaults' sources).
     public var gas: UniswapV2GasSchedule
     /// The protocol-fee recipient (`factory.feeTo()`); `nil` means the fee is off, as it was on
@@ -69,6 +69,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
     public private(set) var lastUpdateTimestamp: UInt64 = 0
     /// The block of the last reserve update.
     public private(set) var lastUpdateBlock: UInt64 = 0
+    /// The pair's event vocabulary (shared by its calls' deferred events), kept equal to
+    /// ``source`` and the tokens.
+    private var events: UniswapV2PairEvents
 
     /// Deploys the pair of `tokenA` and `tokenB` at `address` (the factory's `createPair`, which
     /// sorts the tokens) and registers its LP token in `ledger`.
@@ -84,7 +87,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
         self.token0 = token0
         self.token1 = token1
         self.gas = gas
-        self.source = source ?? "uniswap-v2 \(token0.symbol)/\(token1.symbol)"
+        let source = source ?? "uniswap-v2 \(token0.symbol)/\(token1.symbol)"
+        self.source = source
+        events = Self.events(source, token0, token1, address)
         ledger.register(liquidityToken)
     }
 
@@ -413,9 +418,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
         return z
     }
 
-    /// The pair's event vocabulary, for a call's deferred events.
-    private var events: UniswapV2PairEvents {
-        UniswapV2PairEvents(source: source, token0: token0, token1: token1, liquidityToken: liquidityToken)
+    private static func events(_ source: String, _ token0: Token, _ token1: Token, _ address: Address) -> UniswapV2PairEvents {
+        UniswapV2PairEvents(source: source, token0: token0, token1: token1,
+                            liquidityToken: Token(address: address, symbol: "UNI-V2", decimals: 18))
     }
 }
 

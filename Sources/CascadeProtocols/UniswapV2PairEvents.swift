@@ -4,15 +4,31 @@ import CascadeMath
 /// A pair's trace vocabulary: the events `UniswapV2Pair.sol` emits (`Sync`, `Swap`, `Mint`,
 /// `Burn`, the LP token's `Transfer`), with amounts in the units of the pair's tokens.
 ///
-/// Small and immutable, so that a call's deferred events (``CallOutcome/init(gasUsed:deferredEvents:)``)
-/// capture it together with the call's numbers and build the events only when they are read.
-struct UniswapV2PairEvents: Sendable {
+/// Immutable and shared: a call's deferred events (``CallOutcome/init(gasUsed:deferredEvents:)``)
+/// capture one reference to it (one retain, where the four strings inside would cost four)
+/// together with the call's numbers, and build the events only when they are read.
+final class UniswapV2PairEvents: Sendable, Hashable {
     /// ``UniswapV2Pair/source``.
     let source: String
     let token0: Token
     let token1: Token
     /// The LP token (`UNI-V2`).
     let liquidityToken: Token
+
+    init(source: String, token0: Token, token1: Token, liquidityToken: Token) {
+        self.source = source
+        self.token0 = token0
+        self.token1 = token1
+        self.liquidityToken = liquidityToken
+    }
+
+    static func == (lhs: UniswapV2PairEvents, rhs: UniswapV2PairEvents) -> Bool {
+        lhs.source == rhs.source && lhs.token0 == rhs.token0 && lhs.token1 == rhs.token1 && lhs.liquidityToken == rhs.liquidityToken
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+    }
 
     /// `Sync(reserve0, reserve1)`.
     func sync(_ reserve0: UInt256, _ reserve1: UInt256) -> ProtocolEvent {
