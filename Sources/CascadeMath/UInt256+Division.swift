@@ -26,16 +26,30 @@ extension UInt256 {
     }
 
     /// Floor quotient and remainder by a non-zero 64-bit divisor, using the CPU's division.
+    ///
+    /// The top non-zero limb takes a 64-by-64 division (one `div` instruction); each limb below
+    /// it a 128-by-64 step (`dividingFullWidth`, which on x86-64 is a library call).
     @inlinable
     public func quotientAndRemainder(dividingByLimb divisor: UInt64) -> (quotient: UInt256, remainder: UInt64) {
         precondition(divisor != 0, "division by zero limb")
-        var r: UInt64 = 0
-        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0
-        if w3 != 0 { (q3, r) = divisor.dividingFullWidth((r, w3)) }
-        if (w3 | w2) != 0 { (q2, r) = divisor.dividingFullWidth((r, w2)) }
-        if (w3 | w2 | w1) != 0 { (q1, r) = divisor.dividingFullWidth((r, w1)) }
-        let (q0, r0) = divisor.dividingFullWidth((r, w0))
-        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), r0)
+        var r: UInt64
+        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0, q0: UInt64
+        if w3 != 0 {
+            (q3, r) = w3.quotientAndRemainder(dividingBy: divisor)
+            (q2, r) = divisor.dividingFullWidth((r, w2))
+            (q1, r) = divisor.dividingFullWidth((r, w1))
+            (q0, r) = divisor.dividingFullWidth((r, w0))
+        } else if w2 != 0 {
+            (q2, r) = w2.quotientAndRemainder(dividingBy: divisor)
+            (q1, r) = divisor.dividingFullWidth((r, w1))
+            (q0, r) = divisor.dividingFullWidth((r, w0))
+        } else if w1 != 0 {
+            (q1, r) = w1.quotientAndRemainder(dividingBy: divisor)
+            (q0, r) = divisor.dividingFullWidth((r, w0))
+        } else {
+            (q0, r) = w0.quotientAndRemainder(dividingBy: divisor)
+        }
+        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), r)
     }
 
     /// Divides the 512-bit value `high·2²⁵⁶ + low` by `divisor`. Requires `divisor != 0` and
