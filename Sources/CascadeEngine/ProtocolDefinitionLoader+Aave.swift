@@ -2,14 +2,15 @@ import CascadeChain
 import CascadeProtocols
 
 extension ProtocolDefinitionLoader {
-    /// `[pool]` and `[reserves.SYMBOL]` / `[reserves.SYMBOL.interest_rate]` tables.
+    /// `[pool]` and `[reserves.SYMBOL]` / `[reserves.SYMBOL.interest_rate]` tables, and `[gas]`.
     static func readAave(_ r: inout KeyReader) throws(ConfigurationError) -> AaveV3Definition {
         let pool = AavePoolConfiguration(
             name: r.value("pool.name") == nil ? "aave-v3" : try r.string("pool.name"),
             address: try r.address("pool.address"),
             treasury: try r.address("pool.treasury"),
             liquidationRules: AaveLiquidationRules(rawValue: try r.choice(
-                "pool.liquidation_rules", among: AaveLiquidationRules.allCases.map(\.rawValue)))!)
+                "pool.liquidation_rules", among: AaveLiquidationRules.allCases.map(\.rawValue)))!,
+            gasSchedule: try readGas(&r, defaults: AaveGasSchedule.default))
         let symbols = r.children(of: "reserves")
         if symbols.isEmpty { throw r.error("reserves", expected: "at least one [reserves.SYMBOL] table", found: "none") }
         var reserves: [AaveV3Definition.Reserve] = []

@@ -2,14 +2,15 @@ import CascadeChain
 import CascadeProtocols
 
 extension ProtocolDefinitionLoader {
-    /// `[comptroller]` and `[markets.cTOKEN]` / `[markets.cTOKEN.interest_rate]` tables.
+    /// `[comptroller]` and `[markets.cTOKEN]` / `[markets.cTOKEN.interest_rate]` tables, and `[gas]`.
     static func readCompound(_ r: inout KeyReader) throws(ConfigurationError) -> CompoundV2Definition {
         let mantissa = "mantissa, 1e18 = 1; \"0.5\" or \"50%\""
         let comptroller = CompoundComptrollerConfiguration(
             name: r.value("comptroller.name") == nil ? "compound-v2" : try r.string("comptroller.name"),
             closeFactorMantissa: try r.amount("comptroller.close_factor", decimals: 18, unit: mantissa),
             liquidationIncentiveMantissa: try r.amount("comptroller.liquidation_incentive", decimals: 18, unit: mantissa),
-            seizePaused: try r.bool("comptroller.seize_paused", default: false))
+            seizePaused: try r.bool("comptroller.seize_paused", default: false),
+            gasSchedule: try readGas(&r, defaults: CompoundGasSchedule.default))
         let names = r.children(of: "markets")
         if names.isEmpty { throw r.error("markets", expected: "at least one [markets.cTOKEN] table", found: "none") }
         var markets: [CompoundV2Definition.Market] = []

@@ -4,7 +4,7 @@ import CascadeProtocols
 
 extension ProtocolDefinitionLoader {
     /// Top-level `Line`, `Hole`, `wait`, `par`, `base`; `[ilks.NAME]` with the liquidator's terms
-    /// in the same table; `[ilks.NAME.calc]` for a Clipper's price curve. Key names are the
+    /// in the same table; `[ilks.NAME.calc]` for a Clipper's price curve; `[gas]`. Key names are the
     /// contracts' own, so that ``MakerParameters/validationErrors()`` keys are file keys.
     static func readMaker(_ r: inout KeyReader) throws(ConfigurationError) -> MakerParameters {
         let rad = "rad: DAI, \"150_000_000\" or a raw integer ×10⁴⁵"
@@ -51,7 +51,8 @@ extension ProtocolDefinitionLoader {
             wait: try r.uint64("wait", unit: "seconds"),
             par: try r.amount("par", decimals: 27, unit: ray, default: DSSMath.ray),
             base: try r.amount("base", decimals: 27, unit: ray + " per second", default: .zero),
-            ilks: ilks)
+            ilks: ilks,
+            gasSchedule: try readGas(&r, defaults: MakerGasSchedule.standard))
     }
 
     private static func readAbacus(_ r: inout KeyReader, key: String, ray: String) throws(ConfigurationError) -> Abacus {

@@ -3,7 +3,7 @@ import CascadeMath
 import CascadeProtocols
 
 extension ProtocolDefinitionLoader {
-    /// `[pairs.NAME]` tables with `token_a`/`token_b` sub-tables.
+    /// `[pairs.NAME]` tables with `token_a`/`token_b` sub-tables, and `[gas]` (shared by the pairs).
     static func readUniswap(_ r: inout KeyReader) throws(ConfigurationError) -> UniswapV2Definition {
         let names = r.children(of: "pairs")
         if names.isEmpty { throw r.error("pairs", expected: "at least one [pairs.NAME] table", found: "none") }
@@ -29,6 +29,6 @@ extension ProtocolDefinitionLoader {
             }
             pairs.append(.init(name: name, address: address, tokenA: tokenA, tokenB: tokenB, reserveA: reserveA, reserveB: reserveB))
         }
-        return UniswapV2Definition(gasSchedule: UniswapV2GasSchedule(), pairs: pairs)
+        return UniswapV2Definition(gasSchedule: try readGas(&r, defaults: UniswapV2GasSchedule()), pairs: pairs)
     }
 }

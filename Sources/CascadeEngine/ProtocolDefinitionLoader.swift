@@ -9,7 +9,8 @@ import Foundation
 /// 2. `kind` names a known protocol; every required key is present with the right type and every
 ///    amount string parses (the first such error is thrown);
 /// 3. no key is unknown, and the parameters pass the protocol types' own checks
-///    (`validationErrors`), all reported together, each key prefixed with its table path.
+///    (`validationErrors`, the gas schedule's included), all reported together, each key
+///    prefixed with its table path.
 ///
 /// See docs/protocols.md for every key.
 public enum ProtocolDefinitionLoader {
@@ -48,14 +49,15 @@ public enum ProtocolDefinitionLoader {
         case "aave-v3":
             let aave = try readAave(&reader)
             definition = .aaveV3(aave)
-            validation = aave.reserves.flatMap { reserve in
-                reserve.configuration.validationErrors(key: "reserves.\(reserve.token.symbol)").map { ($0.key, $0.expected, $0.found) }
-            }
+            validation = (aave.reserves.flatMap { reserve in
+                reserve.configuration.validationErrors(key: "reserves.\(reserve.token.symbol)")
+            } + aave.pool.gasSchedule.validationErrors(key: "gas")).map { ($0.key, $0.expected, $0.found) }
         case "compound-v2":
             let compound = try readCompound(&reader)
             definition = .compoundV2(compound)
             validation = (compound.comptroller.validationErrors(key: "comptroller")
-                + compound.markets.flatMap { $0.configuration.validationErrors(key: "markets.\($0.name)") })
+                + compound.markets.flatMap { $0.configuration.validationErrors(key: "markets.\($0.name)") }
+                + compound.comptroller.gasSchedule.validationErrors(key: "gas"))
                 .map { ($0.key, $0.expected, $0.found) }
         case "maker":
             let maker = try readMaker(&reader)
@@ -64,7 +66,7 @@ public enum ProtocolDefinitionLoader {
         default:
             let uniswap = try readUniswap(&reader)
             definition = .uniswapV2(uniswap)
-            validation = []
+            validation = uniswap.gasSchedule.validationErrors(key: "gas").map { ($0.key, $0.expected, $0.found) }
         }
         let problems = reader.unknownKeys() + validation.map { item in
             ConfigurationError.Problem(file: source, key: item.key, line: reader.line(item.key),

@@ -31,7 +31,10 @@ extension UInt256 {
             return try self / divisor
         case .halfUp:
             if divisor.isZero { throw .divisionByZero }
-            return try (self + (divisor >> 1)) / divisor
+            // ⌊divisor / 2⌋, a one-bit shift written out (the general `>>` is not inlined).
+            let half = UInt256(w0: divisor.w0 &>> 1 | divisor.w1 &<< 63, w1: divisor.w1 &>> 1 | divisor.w2 &<< 63,
+                               w2: divisor.w2 &>> 1 | divisor.w3 &<< 63, w3: divisor.w3 &>> 1)
+            return try (self + half) / divisor
         case .up:
             let (q, r) = try quotientAndRemainder(dividingBy: divisor)
             return r.isZero ? q : q &+ .one // q < 2²⁵⁶ − 1 whenever r ≠ 0 and divisor ≥ 2

@@ -1,8 +1,9 @@
 import CGMP
 
-// Division of UInt256. Single-limb divisors use the CPU's 128/64 division; wider divisors and
-// the 512/256 division behind `mulDiv` use GMP's `mpn_tdiv_qr`, which measured faster than a
-// Swift Knuth algorithm D (see docs/ARCHITECTURE.md).
+// Division of UInt256. Single-limb divisors use the CPU's 128/64 division, two-limb divisors a
+// Swift Möller–Granlund 3/2 division (`TwoLimbDivisor`); wider divisors and the 512/256 division
+// behind `mulDiv` use GMP's `mpn_tdiv_qr`, which measured faster than a Swift Knuth algorithm D
+// (see docs/ARCHITECTURE.md).
 
 /// Eight limbs on the stack, the layout GMP's `mpn` functions read and write.
 @usableFromInline
@@ -18,20 +19,37 @@ extension UInt256 {
             let (q, r) = quotientAndRemainder(dividingByLimb: divisor.w0)
             return (q, UInt256(r))
         }
+        if (divisor.w2 | divisor.w3) == 0 {
+            return quotientAndRemainder(dividingBy: TwoLimbDivisor(high: divisor.w1, low: divisor.w0))
+        }
         return UInt256.divideWide(high: .zero, low: self, by: divisor)
     }
 
     /// Floor quotient and remainder by a non-zero 64-bit divisor, using the CPU's division.
+    ///
+    /// The top non-zero limb takes a 64-by-64 division (one `div` instruction); each limb below
+    /// it a 128-by-64 step (`dividingFullWidth`, which on x86-64 is a library call).
     @inlinable
     public func quotientAndRemainder(dividingByLimb divisor: UInt64) -> (quotient: UInt256, remainder: UInt64) {
         precondition(divisor != 0, "division by zero limb")
-        var r: UInt64 = 0
-        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0
-        if w3 != 0 { (q3, r) = divisor.dividingFullWidth((r, w3)) }
-        if (w3 | w2) != 0 { (q2, r) = divisor.dividingFullWidth((r, w2)) }
-        if (w3 | w2 | w1) != 0 { (q1, r) = divisor.dividingFullWidth((r, w1)) }
-        let (q0, r0) = divisor.dividingFullWidth((r, w0))
-        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), r0)
+        var r: UInt64
+        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0, q0: UInt64
+        if w3 != 0 {
+            (q3, r) = w3.quotientAndRemainder(dividingBy: divisor)
+            (q2, r) = divisor.dividingFullWidth((r, w2))
+            (q1, r) = divisor.dividingFullWidth((r, w1))
+            (q0, r) = divisor.dividingFullWidth((r, w0))
+        } else if w2 != 0 {
+            (q2, r) = w2.quotientAndRemainder(dividingBy: divisor)
+            (q1, r) = divisor.dividingFullWidth((r, w1))
+            (q0, r) = divisor.dividingFullWidth((r, w0))
+        } else if w1 != 0 {
+            (q1, r) = w1.quotientAndRemainder(dividingBy: divisor)
+            (q0, r) = divisor.dividingFullWidth((r, w0))
+        } else {
+            (q0, r) = w0.quotientAndRemainder(dividingBy: divisor)
+        }
+        return (UInt256(w0: q0, w1: q1, w2: q2, w3: q3), r)
     }
 
     /// Divides the 512-bit value `high·2²⁵⁶ + low` by `divisor`. Requires `divisor != 0` and

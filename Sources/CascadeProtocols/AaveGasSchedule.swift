@@ -13,7 +13,7 @@
 /// | per extra reserve with bad debt burned | 75 000 | `LiquidationLogic` comment: "Each additional debt asset already adds around ~75k gas" (REFERENCE.md: ≈ 494k with a deficit on a second asset) |
 /// | reverted `liquidationCall` | 120 000 | assumption: the call reverts after two `updateState`s and `calculateUserAccountData`, about a third of a full liquidation |
 /// | other reverted calls | 60 000 | assumption |
-public struct AaveGasSchedule: Sendable, Hashable {
+public struct AaveGasSchedule: GasSchedule, Hashable {
     public var supply: UInt64
     public var borrow: UInt64
     public var repay: UInt64
@@ -42,4 +42,20 @@ public struct AaveGasSchedule: Sendable, Hashable {
 
     /// The defaults of the table above.
     public static let `default` = AaveGasSchedule()
+}
+
+extension AaveGasSchedule {
+    /// The entries by their protocol-file names (`[gas]` table).
+    public static var entries: [GasScheduleEntry<AaveGasSchedule>] {
+        [
+            GasScheduleEntry("supply", \.supply),
+            GasScheduleEntry("borrow", \.borrow),
+            GasScheduleEntry("repay", \.repay),
+            GasScheduleEntry("withdraw", \.withdraw),
+            GasScheduleEntry("liquidation_call", \.liquidationCall),
+            GasScheduleEntry("liquidation_per_bad_debt_reserve", \.liquidationPerBadDebtReserve, .increment),
+            GasScheduleEntry("reverted_liquidation_call", \.revertedLiquidationCall),
+            GasScheduleEntry("reverted_call", \.revertedCall),
+        ]
+    }
 }

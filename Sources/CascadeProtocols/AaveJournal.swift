@@ -7,7 +7,7 @@ import CascadeMath
 /// Before its first write to a reserve or a position, a call saves the old value here; on a revert
 /// the saved values are put back and the token movements undone, last first.
 struct AaveJournal {
-    private var reserves: [AaveReserve] = []
+    private var reserves = JournalList<AaveReserveSnapshot>()
     /// Bit `id` set: reserve `id` is saved (a pool lists at most 128 reserves).
     private var savedReserves: UInt128 = 0
     private var positions: [(user: Address, position: AaveUserPosition?)] = []
@@ -17,20 +17,19 @@ struct AaveJournal {
     mutating func save(reserve id: Int, of pool: AavePool) {
         if savedReserves >> id & 1 == 1 { return }
         savedReserves |= 1 << id
-        if reserves.isEmpty { reserves.reserveCapacity(4) }
-        reserves.append(pool.reserves[id])
+        reserves.append(pool.readReserve(id) { AaveReserveSnapshot($0.pointee) })
     }
 
     /// Saves `user`'s position (possibly absent) unless already saved by this call.
     mutating func save(position user: Address, of pool: AavePool) {
         if positions.contains(where: { $0.user == user }) { return }
-        positions.append((user, pool.positions[user]))
+        positions.append((user, pool.book[user]))
     }
 
     /// Puts every saved value back and undoes the token movements.
     func rollback(_ pool: inout AavePool, _ ledger: inout TokenLedger) {
-        for reserve in reserves { pool.reserves[reserve.id] = reserve }
-        for (user, position) in positions { pool.positions[user] = position }
+        reserves.forEachLastFirst { $0.restore(&pool.reserves[$0.id]) }
+        for (user, position) in positions.reversed() { pool.book.set(position, for: user) }
         self.ledger.rollback(&ledger)
     }
 }

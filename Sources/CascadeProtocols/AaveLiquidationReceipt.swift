@@ -33,11 +33,12 @@ public struct AaveLiquidationReceipt: Sendable, Hashable {
     public let hasNoCollateralLeft: Bool
     /// Deficits booked, in the order the reserves were processed (the debt reserve first).
     public let deficits: [Deficit]
-    /// Gas used.
-    public let gasUsed: UInt64
-    /// `DeficitCreated…`, then `LiquidationCall`.
-    public let events: [ProtocolEvent]
+    /// The call's outcome for the block builder and the trace: gas used and the events
+    /// (`DeficitCreated…`, then `LiquidationCall`), built when read.
+    public let outcome: CallOutcome
 
-    /// The call's outcome for the block builder and the trace.
-    public var outcome: CallOutcome { CallOutcome(gasUsed: gasUsed, events: events) }
+    /// Gas used.
+    public var gasUsed: UInt64 { outcome.gasUsed }
+    /// `DeficitCreated…`, then `LiquidationCall`.
+    public var events: [ProtocolEvent] { outcome.events }
 }

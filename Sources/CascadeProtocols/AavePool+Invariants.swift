@@ -17,8 +17,8 @@ extension AavePool {
         var violations: [String] = []
         var aTokenSums = [BigInteger](repeating: .zero, count: reserves.count)
         var debtSums = [BigInteger](repeating: .zero, count: reserves.count)
-        for user in positions.keys.sorted() {
-            let position = positions[user]!
+        for user in accounts.sorted() {
+            let position = position(of: user)
             for id in reserves.indices {
                 let scaledA = position.scaledATokenBalance(id)
                 let scaledD = position.scaledVariableDebt(id)

@@ -73,9 +73,9 @@ extension AavePool {
         try updateState(collateralID, at: now, &journal)
         var borrower = position(of: user)
         let account = try calculateUserAccountData(borrower, prices: prices, timestamp: now)
-        // One copy of each reserve as updated: its indexes, parameters and unit do not change below.
-        let collateralReserve = reserves[collateralID]
-        let debtReserve = reserves[debtID]
+        // The reserves as updated: their indexes, parameters and units do not change below.
+        let collateralReserve = terms(of: collateralID)
+        let debtReserve = terms(of: debtID)
         let liquidityIndex = collateralReserve.liquidityIndex
         let borrowIndex = debtReserve.variableBorrowIndex
         let scaledCollateral = borrower.scaledATokenBalance(collateralID)
@@ -97,14 +97,14 @@ extension AavePool {
         let bonus = UInt256(collateralConfig.liquidationBonus)
         let collateralPrice = try prices.price(of: collateralAsset)
         let debtPrice = try prices.price(of: debtAsset)
-        let collateralUnit = collateralReserve.assetUnit
-        let debtUnit = debtReserve.assetUnit
+        let collateralUnit = collateralReserve.unit
+        let debtUnit = debtReserve.unit
 
         // 5. Close factor.
         let maxLiquidatableDebt: UInt256
         switch rules {
         case .v3_3:
-            let debtValue = try debtReserve.baseValueRoundingUp(reserveDebt, price: debtPrice)
+            let debtValue = try debtReserve.baseValue(reserveDebt, price: debtPrice, roundingUp: true)
             let collateralValue = try collateralReserve.baseValue(collateralBalance, price: collateralPrice)
             var cap = reserveDebt
             if collateralValue >= AavePoolConfiguration.minBaseMaxCloseFactorThreshold,
@@ -143,7 +143,7 @@ extension AavePool {
 
         // 7. Dust rule.
         if rules == .v3_3, actualDebt < reserveDebt, try collateralAmount + protocolFee < collateralBalance {
-            let debtLeftValue = try debtReserve.baseValueRoundingUp(reserveDebt - actualDebt, price: debtPrice)
+            let debtLeftValue = try debtReserve.baseValue(reserveDebt - actualDebt, price: debtPrice, roundingUp: true)
             let collateralLeftValue = try collateralReserve.baseValue(
                 collateralBalance - collateralAmount - protocolFee, price: collateralPrice)
             guard debtLeftValue >= AavePoolConfiguration.minLeftoverBase,
@@ -165,18 +165,17 @@ extension AavePool {
         }
         if reserveFullyConsumed || hasNoCollateralLeft { borrower.setUsingAsCollateral(collateralID, false) }
 
-        // 9. Debt.
-        var events: [ProtocolEvent] = []
-        var deficits: [AaveLiquidationReceipt.Deficit] = []
-        try burnDebtTokens(debtID, of: user, position: &borrower, reserveDebt: reserveDebt, actualDebt: actualDebt,
-                           hasNoCollateralLeft: hasNoCollateralLeft, journal: &journal, events: &events, deficits: &deficits)
+        // 9. Debt. Deficits are (reserve id, amount), in the order they are booked.
+        var deficits: [(id: Int, amount: UInt256)] = []
+        try burnDebtTokens(debtID, position: &borrower, reserveDebt: reserveDebt, actualDebt: actualDebt,
+                           hasNoCollateralLeft: hasNoCollateralLeft, journal: &journal, deficits: &deficits)
 
         // 10. Collateral to the liquidator (aTokens are credited at the end, with the fee).
         borrower.setScaledATokenBalance(try borrower.scaledATokenBalance(collateralID) - scaledCollateralAmount, collateralID)
         if !receiveAToken {
             try updateInterestRates(collateralID, added: .zero, taken: collateralAmount, &journal)
             guard !scaledCollateralAmount.isZero else { throw .reason("InvalidBurnAmount") }
-            reserves[collateralID].scaledATokenTotalSupply = try reserves[collateralID].scaledATokenTotalSupply - scaledCollateralAmount
+            try Self.subtract(scaledCollateralAmount, from: &reserves[collateralID].scaledATokenTotalSupply)
             try journal.ledger.transfer(collateralAmount, of: collateralAsset, from: configuration.address,
                                         to: liquidator, ledger: &ledger)
         }
@@ -200,12 +199,12 @@ extension AavePool {
             while mask != 0 {
                 let id = mask.trailingZeroBitCount
                 mask &= mask &- 1
-                guard reserves[id].configuration.isActive else { continue }
+                guard readReserve(id, { $0.pointee.configuration.isActive }) else { continue }
                 try updateState(id, at: now, &journal)
                 let debt = try AaveMathUtils.vTokenBalance(
-                    borrower.scaledVariableDebt(id), variableBorrowIndex: reserves[id].variableBorrowIndex)
-                try burnDebtTokens(id, of: user, position: &borrower, reserveDebt: debt, actualDebt: .zero,
-                                   hasNoCollateralLeft: true, journal: &journal, events: &events, deficits: &deficits)
+                    borrower.scaledVariableDebt(id), variableBorrowIndex: readReserve(id) { $0.pointee.variableBorrowIndex })
+                try burnDebtTokens(id, position: &borrower, reserveDebt: debt, actualDebt: .zero,
+                                   hasNoCollateralLeft: true, journal: &journal, deficits: &deficits)
                 badDebtReserves += 1
             }
         }
@@ -213,57 +212,66 @@ extension AavePool {
         // 13. The liquidator pays; nothing can revert after this, so the positions are written.
         try journal.ledger.transferFrom(actualDebt, of: debtAsset, owner: liquidator, spender: configuration.address,
                                         to: configuration.address, ledger: &ledger)
-        positions[user] = borrower
+        book.set(borrower, for: user)
         if receiveAToken { creditScaledATokens(scaledCollateralAmount, collateralID, to: liquidator) }
         if !protocolFee.isZero { creditScaledATokens(scaledFee, collateralID, to: configuration.treasury) }
-        events.append(event("LiquidationCall", [
-            EventField("collateralAsset", .address(collateralAsset)),
-            EventField("debtAsset", .address(debtAsset)),
-            EventField("user", .address(user)),
-            EventField("debtToCover", amount(actualDebt, debtID)),
-            EventField("liquidatedCollateralAmount", amount(collateralAmount, collateralID)),
-            EventField("liquidator", .address(liquidator)),
-            EventField("receiveAToken", .bool(receiveAToken)),
-        ]))
 
         let gas = configuration.gasSchedule.liquidationCall
             &+ UInt64(badDebtReserves) &* configuration.gasSchedule.liquidationPerBadDebtReserve
+        // `DeficitCreated…`, then `LiquidationCall`, built when read.
+        let source = configuration.name
+        let (collateralToken, debtToken) = (collateralReserve.asset, debtReserve.asset)
+        let deficitTokens = deficits.map { reserves[$0.id].asset }
+        let booked = deficits.map(\.amount)
+        let outcome = CallOutcome(gasUsed: gas) { [actualDebt, collateralAmount] in
+            var events = zip(deficitTokens, booked).map { token, amount in
+                ProtocolEvent(source: source, name: "DeficitCreated", fields: [
+                    EventField("user", .address(user)),
+                    EventField("debtAsset", .address(token.address)),
+                    EventField("amountCreated", .amount(amount, of: token)),
+                ])
+            }
+            events.append(ProtocolEvent(source: source, name: "LiquidationCall", fields: [
+                EventField("collateralAsset", .address(collateralAsset)),
+                EventField("debtAsset", .address(debtAsset)),
+                EventField("user", .address(user)),
+                EventField("debtToCover", .amount(actualDebt, of: debtToken)),
+                EventField("liquidatedCollateralAmount", .amount(collateralAmount, of: collateralToken)),
+                EventField("liquidator", .address(liquidator)),
+                EventField("receiveAToken", .bool(receiveAToken)),
+            ]))
+            return events
+        }
         return AaveLiquidationReceipt(
             healthFactor: account.healthFactor, maxLiquidatableDebt: maxLiquidatableDebt, debtRepaid: actualDebt,
             collateralToLiquidator: collateralAmount, protocolFee: protocolFee, hasNoCollateralLeft: hasNoCollateralLeft,
-            deficits: deficits, gasUsed: gas, events: events)
+            deficits: zip(deficitTokens, booked).map { .init(asset: $0.address, amount: $1) }, outcome: outcome)
     }
 
     /// `LiquidationLogic._burnDebtTokens`: burns `rayDivFloor(burnAmount, index)` scaled debt, where
     /// `burnAmount` is the whole debt when no collateral is left and `actualDebt` otherwise; books
-    /// `reserveDebt − actualDebt` as deficit when no collateral is left; clears the borrowing flag
-    /// at zero; updates the rates with `actualDebt` added.
+    /// `reserveDebt − actualDebt` as deficit when no collateral is left (appended to `deficits`);
+    /// clears the borrowing flag at zero; updates the rates with `actualDebt` added.
     private mutating func burnDebtTokens(
-        _ id: Int, of user: Address, position: inout AaveUserPosition, reserveDebt: UInt256, actualDebt: UInt256,
-        hasNoCollateralLeft: Bool, journal: inout AaveJournal, events: inout [ProtocolEvent],
-        deficits: inout [AaveLiquidationReceipt.Deficit]
+        _ id: Int, position: inout AaveUserPosition, reserveDebt: UInt256, actualDebt: UInt256,
+        hasNoCollateralLeft: Bool, journal: inout AaveJournal, deficits: inout [(id: Int, amount: UInt256)]
     ) throws(Revert) {
         var noMoreDebt = true
         journal.save(reserve: id, of: self)
         if !reserveDebt.isZero {
             let burnAmount = hasNoCollateralLeft ? reserveDebt : actualDebt
             let scaledBurn = try AaveMathUtils.vTokenBurnScaledAmount(
-                burnAmount, variableBorrowIndex: reserves[id].variableBorrowIndex)
+                burnAmount, variableBorrowIndex: readReserve(id) { $0.pointee.variableBorrowIndex })
             guard !scaledBurn.isZero else { throw .reason("InvalidBurnAmount") }
             let after = try position.scaledVariableDebt(id) - scaledBurn
             position.setScaledVariableDebt(after, id)
             noMoreDebt = after.isZero
-            reserves[id].scaledVariableDebtTotalSupply = try reserves[id].scaledVariableDebtTotalSupply - scaledBurn
+            try Self.subtract(scaledBurn, from: &reserves[id].scaledVariableDebtTotalSupply)
         }
         let outstanding = try reserveDebt - actualDebt
         if hasNoCollateralLeft, !outstanding.isZero {
-            reserves[id].deficit = try reserves[id].deficit + outstanding
-            deficits.append(.init(asset: reserves[id].asset.address, amount: outstanding))
-            events.append(event("DeficitCreated", [
-                EventField("user", .address(user)),
-                EventField("debtAsset", .address(reserves[id].asset.address)),
-                EventField("amountCreated", amount(outstanding, id)),
-            ]))
+            try Self.add(outstanding, to: &reserves[id].deficit)
+            deficits.append((id, outstanding))
         }
         if noMoreDebt { position.setBorrowing(id, false) }
         try updateInterestRates(id, added: actualDebt, taken: .zero, &journal)
@@ -272,10 +280,35 @@ extension AavePool {
     /// The receiving side of `AToken.transferOnLiquidation`: adds scaled aTokens to `account` (no
     /// collateral flag change). Runs after the last call that can revert.
     private mutating func creditScaledATokens(_ scaled: UInt256, _ id: Int, to account: Address) {
-        Self.credit(scaled, id, to: &positions[account, default: AaveUserPosition()])
+        book.modify(account) { Self.credit(scaled, id, to: &$0) }
     }
 
     private static func credit(_ scaled: UInt256, _ id: Int, to position: inout AaveUserPosition) {
         position.setScaledATokenBalance(position.scaledATokenBalance(id) &+ scaled, id)
+    }
+
+    /// What a liquidation reads of an updated reserve, read in place once (a copy of the whole
+    /// reserve would move ≈ 550 bytes for these fields).
+    private struct ReserveTerms {
+        let asset: Token
+        let configuration: AaveReserveConfiguration
+        let liquidityIndex: UInt256
+        let variableBorrowIndex: UInt256
+        let unit: UInt256
+        let divisor: LimbDivisor?
+
+        /// ``AaveReserve/baseValue(_:price:)`` (or ``AaveReserve/baseValueRoundingUp(_:price:)``).
+        func baseValue(_ amount: UInt256, price: UInt256, roundingUp: Bool = false) throws(Revert) -> UInt256 {
+            try AaveReserve.baseValue(amount, price: price, unit: unit, divisor: divisor, roundingUp: roundingUp)
+        }
+    }
+
+    private func terms(of id: Int) -> ReserveTerms {
+        readReserve(id) { reserve in
+            ReserveTerms(
+                asset: reserve.pointee.asset, configuration: reserve.pointee.configuration,
+                liquidityIndex: reserve.pointee.liquidityIndex, variableBorrowIndex: reserve.pointee.variableBorrowIndex,
+                unit: reserve.pointee.assetUnit, divisor: reserve.pointee.assetUnitDivisor)
+        }
     }
 }

@@ -32,8 +32,16 @@ public struct AavePool: Sendable, Equatable {
     public internal(set) var reserves: [AaveReserve] = []
     /// Reserve id by underlying address.
     public internal(set) var reserveIDs: [Address: Int] = [:]
-    /// Every account that has touched the pool.
-    public internal(set) var positions: [Address: AaveUserPosition] = [:]
+    /// Every account's position, in place (``AavePositionBook``).
+    var book = AavePositionBook()
+
+    /// Every account that has touched the pool, with its position. Built on each access
+    /// (O(accounts)); ``position(of:)`` reads one account.
+    public var positions: [Address: AaveUserPosition] { book.dictionary }
+
+    /// The accounts that have touched the pool, in the order they first did (the natural list for
+    /// ``healthFactors(of:prices:timestamp:)``).
+    public var accounts: [Address] { book.accounts }
 
     /// The most reserves a pool lists (`UserConfigurationMap` has two bits per reserve in 256).
     public static let maxReserves = 128
@@ -78,14 +86,14 @@ public struct AavePool: Sendable, Equatable {
 
     /// `user`'s position (empty if the account never touched the pool).
     public func position(of user: Address) -> AaveUserPosition {
-        positions[user] ?? AaveUserPosition()
+        book[user] ?? AaveUserPosition()
     }
 
     /// `getUserAccountData`: `user`'s totals and health factor at `timestamp`, with interest
     /// accrued on the fly (the state is not written).
     /// - Complexity: O(reserves the account uses).
     public func accountData(of user: Address, prices: AssetPrices, timestamp: UInt64) throws(Revert) -> AaveAccountData {
-        guard let position = positions[user] else { return .empty }
+        guard let position = book[user] else { return .empty }
         return try calculateUserAccountData(position, prices: prices, timestamp: timestamp)
     }
 
@@ -223,6 +231,22 @@ public struct AavePool: Sendable, Equatable {
         return id
     }
 
+    /// Reads reserve `id` in place: `reserves[id].field` copies the whole reserve (≈ 550 bytes) first.
+    @inline(__always)
+    func readReserve<Value>(_ id: Int, _ read: (UnsafePointer<AaveReserve>) -> Value) -> Value {
+        reserves.withUnsafeBufferPointer { read($0.baseAddress! + id) }
+    }
+
+    /// `value = value − amount` in place, checked.
+    static func subtract(_ amount: UInt256, from value: inout UInt256) throws(Revert) {
+        value = try value - amount
+    }
+
+    /// `value = value + amount` in place, checked.
+    static func add(_ amount: UInt256, to value: inout UInt256) throws(Revert) {
+        value = try value + amount
+    }
+
     /// Runs `body` with a fresh journal; rolls the pool and the ledger back if it throws.
     mutating func transact<Result>(
         _ ledger: inout TokenLedger,
@@ -253,12 +277,12 @@ public struct AavePool: Sendable, Equatable {
     mutating func modifyPosition(_ user: Address, _ journal: inout AaveJournal,
                                  _ body: (inout AaveUserPosition) throws(Revert) -> Void) throws(Revert) {
         journal.save(position: user, of: self)
-        try body(&positions[user, default: AaveUserPosition()])
+        try book.modify(user, body)
     }
 
     /// An amount of `reserve`'s asset for an event.
     func amount(_ value: UInt256, _ id: Int) -> EventValue {
-        .amount(value, symbol: reserves[id].asset.symbol, decimals: reserves[id].asset.decimals)
+        .amount(value, of: reserves[id].asset)
     }
 
     /// An event from this pool.

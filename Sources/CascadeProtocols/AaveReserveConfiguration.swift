@@ -9,12 +9,13 @@ import CascadeMath
 /// debt's value in collateral. Caps are in whole tokens, 0 meaning none.
 ///
 /// ```swift
-/// // WETH on Aave v3 Ethereum (REFERENCE.md, Oct 2023): LTV 80.5 %, LT 83 %, bonus 5 %, fee 10 %.
+/// // WETH on Aave v3 Ethereum in October 2023 (protocols/aave-v3-ethereum.toml, with sources):
+/// // LTV 80.5 %, LT 83 %, bonus 5 %, fee 10 %, reserve factor 15 %, 90 % / 0 / 3.8 % / 80 %.
 /// let weth = AaveReserveConfiguration(
 ///     ltv: 8_050, liquidationThreshold: 8_300, liquidationBonus: 10_500,
 ///     liquidationProtocolFee: 1_000, reserveFactor: 1_500,
 ///     interestRateStrategy: .init(optimalUsageRatio: 9_000, baseVariableBorrowRate: 0,
-///                                 variableRateSlope1: 270, variableRateSlope2: 8_000))
+///                                 variableRateSlope1: 380, variableRateSlope2: 8_000))
 /// ```
 public struct AaveReserveConfiguration: Sendable, Hashable {
     /// Loan to value: the share of the collateral's value that can be borrowed against, bps.

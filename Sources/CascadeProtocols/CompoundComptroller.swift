@@ -230,7 +230,7 @@ public struct CompoundComptroller: Sendable, Equatable {
 
     /// An underlying amount of market `id` for an event.
     func amount(_ value: UInt256, _ id: Int) -> EventValue {
-        .amount(value, symbol: markets[id].underlying.symbol, decimals: markets[id].underlying.decimals)
+        .amount(value, of: markets[id].underlying)
     }
 
     /// A cToken amount (8 decimals) for an event.

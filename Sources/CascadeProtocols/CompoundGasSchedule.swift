@@ -12,7 +12,7 @@
 /// | `liquidateBorrow` | 450 000 |
 /// | a call that returns an error code (`Failure` event, no revert) | 100 000 |
 /// | a call that reverts | 80 000 |
-public struct CompoundGasSchedule: Sendable, Hashable {
+public struct CompoundGasSchedule: GasSchedule, Hashable {
     public var mint: UInt64
     public var borrow: UInt64
     public var repayBorrow: UInt64
@@ -33,4 +33,18 @@ public struct CompoundGasSchedule: Sendable, Hashable {
     }
 
     public static let `default` = CompoundGasSchedule()
+}
+
+extension CompoundGasSchedule {
+    /// The entries by their protocol-file names (`[gas]` table).
+    public static var entries: [GasScheduleEntry<CompoundGasSchedule>] {
+        [
+            GasScheduleEntry("mint", \.mint),
+            GasScheduleEntry("borrow", \.borrow),
+            GasScheduleEntry("repay_borrow", \.repayBorrow),
+            GasScheduleEntry("liquidate_borrow", \.liquidateBorrow),
+            GasScheduleEntry("failed_with_error_code", \.failedWithErrorCode),
+            GasScheduleEntry("reverted_call", \.revertedCall),
+        ]
+    }
 }

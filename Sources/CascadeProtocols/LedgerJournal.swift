@@ -14,7 +14,7 @@ struct LedgerJournal {
         case allowance(token: Address, owner: Address, spender: Address, previous: UInt256)
     }
 
-    private var entries: [Entry] = []
+    private var entries = JournalList<Entry>()
 
     /// `IERC20(token).safeTransfer(to, amount)` from `from` (a pool or cToken paying out).
     /// A zero amount moves nothing and is not recorded.
@@ -40,7 +40,7 @@ struct LedgerJournal {
     /// Undoes every recorded movement, last first. Each undo reverses a movement that has just
     /// been made, so it cannot fail.
     func rollback(_ ledger: inout TokenLedger) {
-        for entry in entries.reversed() {
+        entries.forEachLastFirst { entry in
             switch entry {
             case let .transfer(amount, token, from, to):
                 do { try ledger.transfer(amount, of: token, from: to, to: from) } catch {

@@ -44,3 +44,10 @@ public enum EventValue: Sendable, Hashable {
     case bool(Bool)
     case text(String)
 }
+
+extension EventValue {
+    /// `value` raw units of `token`, with its symbol and decimals.
+    public static func amount(_ value: UInt256, of token: Token) -> EventValue {
+        .amount(value, symbol: token.symbol, decimals: token.decimals)
+    }
+}

@@ -13,7 +13,7 @@
 ///
 /// Gas under Berlin (EIP-2929) cold-access pricing is somewhat higher than the Istanbul-era test
 /// figure; scenarios that care should calibrate these numbers and cite their source.
-public struct UniswapV2GasSchedule: Sendable, Hashable {
+public struct UniswapV2GasSchedule: GasSchedule, Hashable {
     /// A direct `swap` call (the input already sent to the pair).
     public var swap: UInt64
     /// A router swap: the transfer of the input and the pair's `swap` in one transaction.
@@ -40,5 +40,20 @@ public struct UniswapV2GasSchedule: Sendable, Hashable {
         self.sync = sync
         self.skim = skim
         self.revertedSwap = revertedSwap
+    }
+}
+
+extension UniswapV2GasSchedule {
+    /// The entries by their protocol-file names (`[gas]` table).
+    public static var entries: [GasScheduleEntry<UniswapV2GasSchedule>] {
+        [
+            GasScheduleEntry("swap", \.swap),
+            GasScheduleEntry("router_swap", \.routerSwap),
+            GasScheduleEntry("mint", \.mint),
+            GasScheduleEntry("burn", \.burn),
+            GasScheduleEntry("sync", \.sync),
+            GasScheduleEntry("skim", \.skim),
+            GasScheduleEntry("reverted_swap", \.revertedSwap),
+        ]
     }
 }

@@ -42,15 +42,15 @@ public struct UniswapV2Pair: Sendable, Hashable {
     /// The token with the higher address.
     public let token1: Token
     /// The name events carry as their source, e.g. `"uniswap-v2 WETH/USDC"`.
-    public var source: String
+    public var source: String { didSet { events = Self.events(source, token0, token1, address) } }
     /// Gas per call (see ``UniswapV2GasSchedule`` for the defaults' sources).
     public var gas: UniswapV2GasSchedule
     /// The protocol-fee recipient (`factory.feeTo()`); `nil` means the fee is off, as it was on
     /// mainnet through the period this models.
     public var feeTo: Address?
-    /// Whether calls return their events (`Sync`, `Swap`, `Mint`, `Burn`, LP `Transfer`).
-    /// Building them is more than half the cost of a swap; runs that keep no event trace (Monte
-    /// Carlo paths reduced to metrics) can turn this off. The state changes are the same.
+    /// Whether calls return their events (`Sync`, `Swap`, `Mint`, `Burn`, LP `Transfer`). They are
+    /// built only when read (``CallOutcome``); turning this off also saves handing their values
+    /// over (one allocation per call), for runs that keep no trace. The state changes are the same.
     public var emitsEvents = true
 
     /// `reserve0`: token0 units the pair accounts for (`uint112`).
@@ -69,6 +69,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
     public private(set) var lastUpdateTimestamp: UInt64 = 0
     /// The block of the last reserve update.
     public private(set) var lastUpdateBlock: UInt64 = 0
+    /// The pair's event vocabulary (shared by its calls' deferred events), kept equal to
+    /// ``source`` and the tokens.
+    private var events: UniswapV2PairEvents
 
     /// Deploys the pair of `tokenA` and `tokenB` at `address` (the factory's `createPair`, which
     /// sorts the tokens) and registers its LP token in `ledger`.
@@ -84,7 +87,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
         self.token0 = token0
         self.token1 = token1
         self.gas = gas
-        self.source = source ?? "uniswap-v2 \(token0.symbol)/\(token1.symbol)"
+        let source = source ?? "uniswap-v2 \(token0.symbol)/\(token1.symbol)"
+        self.source = source
+        events = Self.events(source, token0, token1, address)
         ledger.register(liquidityToken)
     }
 
@@ -188,17 +193,12 @@ public struct UniswapV2Pair: Sendable, Hashable {
         if !amount1Out.isZero { try ledger.transfer(amount1Out, of: token1.address, from: address, to: to) }
         update(balance0: balance0, balance1: balance1, context: context)
         guard emitsEvents else { return CallOutcome(gasUsed: gas.swap) }
-        return CallOutcome(gasUsed: gas.swap, events: [
-            syncEvent(),
-            ProtocolEvent(source: source, name: "Swap", fields: [
-                EventField("sender", .address(context.sender)),
-                EventField("amount0In", amount(amount0In, token0)),
-                EventField("amount1In", amount(amount1In, token1)),
-                EventField("amount0Out", amount(amount0Out, token0)),
-                EventField("amount1Out", amount(amount1Out, token1)),
-                EventField("to", .address(to)),
-            ]),
-        ])
+        let (events, sender) = (self.events, context.sender)
+        return CallOutcome(gasUsed: gas.swap) {
+            [events.sync(balance0, balance1),
+             events.swap(sender: sender, amount0In: amount0In, amount1In: amount1In,
+                         amount0Out: amount0Out, amount1Out: amount1Out, to: to)]
+        }
     }
 
     /// `mint(to)`: issues LP tokens to `to` for the token amounts sent to the pair since the last
@@ -231,26 +231,23 @@ public struct UniswapV2Pair: Sendable, Hashable {
         try Self.checkFitsReserve(balance0, balance1)
         let newKLast = fee.on ? try balance0 * balance1 : UInt256.zero
 
-        var events: [ProtocolEvent] = []
-        if let feeTo, !fee.liquidity.isZero {
-            try ledger.mint(fee.liquidity, of: address, to: feeTo)
-            events.append(lpTransfer(from: .zero, to: feeTo, fee.liquidity))
-        }
-        if totalSupply.isZero {
-            try ledger.mint(Self.minimumLiquidity, of: address, to: .zero)
-            events.append(lpTransfer(from: .zero, to: .zero, Self.minimumLiquidity))
-        }
+        let feeRecipient = fee.liquidity.isZero ? nil : feeTo
+        if let feeRecipient { try ledger.mint(fee.liquidity, of: address, to: feeRecipient) }
+        if totalSupply.isZero { try ledger.mint(Self.minimumLiquidity, of: address, to: .zero) }
         try ledger.mint(liquidity, of: address, to: to)
-        events.append(lpTransfer(from: .zero, to: to, liquidity))
         update(balance0: balance0, balance1: balance1, context: context)
         kLast = newKLast
-        events.append(syncEvent())
-        events.append(ProtocolEvent(source: source, name: "Mint", fields: [
-            EventField("sender", .address(context.sender)),
-            EventField("amount0", amount(amount0, token0)),
-            EventField("amount1", amount(amount1, token1)),
-        ]))
-        return CallOutcome(gasUsed: gas.mint, events: emitsEvents ? events : [])
+        guard emitsEvents else { return CallOutcome(gasUsed: gas.mint) }
+        let (events, sender, feeLiquidity, locksMinimum) = (self.events, context.sender, fee.liquidity, totalSupply.isZero)
+        return CallOutcome(gasUsed: gas.mint) {
+            var list: [ProtocolEvent] = []
+            if let feeRecipient { list.append(events.lpTransfer(from: .zero, to: feeRecipient, feeLiquidity)) }
+            if locksMinimum { list.append(events.lpTransfer(from: .zero, to: .zero, Self.minimumLiquidity)) }
+            list.append(events.lpTransfer(from: .zero, to: to, liquidity))
+            list.append(events.sync(balance0, balance1))
+            list.append(events.mint(sender: sender, amount0: amount0, amount1: amount1))
+            return list
+        }
     }
 
     /// `burn(to)`: redeems the LP tokens held by the pair itself (sent there first) for a pro-rata
@@ -273,25 +270,23 @@ public struct UniswapV2Pair: Sendable, Hashable {
         try Self.checkFitsReserve(newBalance0, newBalance1)
         let newKLast = fee.on ? try newBalance0 * newBalance1 : UInt256.zero
 
-        var events: [ProtocolEvent] = []
-        if let feeTo, !fee.liquidity.isZero {
-            try ledger.mint(fee.liquidity, of: address, to: feeTo)
-            events.append(lpTransfer(from: .zero, to: feeTo, fee.liquidity))
-        }
+        let feeRecipient = fee.liquidity.isZero ? nil : feeTo
+        if let feeRecipient { try ledger.mint(fee.liquidity, of: address, to: feeRecipient) }
         try ledger.burn(liquidity, of: address, from: address)
-        events.append(lpTransfer(from: address, to: .zero, liquidity))
         try ledger.transfer(amount0, of: token0.address, from: address, to: to)
         try ledger.transfer(amount1, of: token1.address, from: address, to: to)
         update(balance0: newBalance0, balance1: newBalance1, context: context)
         kLast = newKLast
-        events.append(syncEvent())
-        events.append(ProtocolEvent(source: source, name: "Burn", fields: [
-            EventField("sender", .address(context.sender)),
-            EventField("amount0", amount(amount0, token0)),
-            EventField("amount1", amount(amount1, token1)),
-            EventField("to", .address(to)),
-        ]))
-        return CallOutcome(gasUsed: gas.burn, events: emitsEvents ? events : [])
+        guard emitsEvents else { return CallOutcome(gasUsed: gas.burn) }
+        let (events, sender, feeLiquidity, pair) = (self.events, context.sender, fee.liquidity, address)
+        return CallOutcome(gasUsed: gas.burn) {
+            var list: [ProtocolEvent] = []
+            if let feeRecipient { list.append(events.lpTransfer(from: .zero, to: feeRecipient, feeLiquidity)) }
+            list.append(events.lpTransfer(from: pair, to: .zero, liquidity))
+            list.append(events.sync(newBalance0, newBalance1))
+            list.append(events.burn(sender: sender, amount0: amount0, amount1: amount1, to: to))
+            return list
+        }
     }
 
     /// `skim(to)`: sends `to` whatever the pair holds above its reserves. Reverts
@@ -311,7 +306,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
         let balance1 = ledger.balance(of: address, in: token1.address)
         try Self.checkFitsReserve(balance0, balance1)
         update(balance0: balance0, balance1: balance1, context: context)
-        return CallOutcome(gasUsed: gas.sync, events: emitsEvents ? [syncEvent()] : [])
+        guard emitsEvents else { return CallOutcome(gasUsed: gas.sync) }
+        let events = self.events
+        return CallOutcome(gasUsed: gas.sync) { [events.sync(balance0, balance1)] }
     }
 
     // MARK: Router-less swaps
@@ -421,23 +418,9 @@ public struct UniswapV2Pair: Sendable, Hashable {
         return z
     }
 
-    private func amount(_ value: UInt256, _ token: Token) -> EventValue {
-        .amount(value, symbol: token.symbol, decimals: token.decimals)
-    }
-
-    private func syncEvent() -> ProtocolEvent {
-        ProtocolEvent(source: source, name: "Sync", fields: [
-            EventField("reserve0", amount(reserve0, token0)),
-            EventField("reserve1", amount(reserve1, token1)),
-        ])
-    }
-
-    private func lpTransfer(from: Address, to: Address, _ value: UInt256) -> ProtocolEvent {
-        ProtocolEvent(source: source, name: "Transfer", fields: [
-            EventField("from", .address(from)),
-            EventField("to", .address(to)),
-            EventField("value", amount(value, liquidityToken)),
-        ])
+    private static func events(_ source: String, _ token0: Token, _ token1: Token, _ address: Address) -> UniswapV2PairEvents {
+        UniswapV2PairEvents(source: source, token0: token0, token1: token1,
+                            liquidityToken: Token(address: address, symbol: "UNI-V2", decimals: 18))
     }
 }
 

@@ -25,7 +25,7 @@ final class ProtocolsCheckTests: XCTestCase {
         let result = try CascadeProcess.run(["protocols", "check", good, bad])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.standardOutput, "ok \(good) (aave-v3, 4 markets)\n")
-        XCTAssertTrue(result.standardError.contains("\(bad):24: reserves.WETH.liquidation_threshold: expected ≥ ltv (8050), found 8000"),
+        XCTAssertTrue(result.standardError.contains("\(bad):29: reserves.WETH.liquidation_threshold: expected ≥ ltv (8050), found 8000"),
                       result.standardError)
     }
 }

@@ -92,7 +92,7 @@ final class ProtocolDefinitionErrorTests: XCTestCase {
         XCTAssertEqual(p?.line, 20)
         XCTAssertTrue(p?.expected.contains("interest_rate") == true, p?.expected ?? "")
         let top = problem(Self.maker + "\n[extra]\nx = 1\n")
-        XCTAssertEqual(top?.expected, "one of Hole, Line, base, ilks, kind, par, wait")
+        XCTAssertEqual(top?.expected, "one of Hole, Line, base, gas, ilks, kind, par, wait")
     }
 
     func testMisspeltRequiredKeyNamesTheTypo() {

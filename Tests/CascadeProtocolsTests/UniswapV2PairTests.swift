@@ -156,6 +156,24 @@ final class UniswapV2PairTests: XCTestCase {
         XCTAssertEqual(f.balance(f.wallet, f.token0), tokens(10_000) &- tokens(6))
     }
 
+    /// Events are built when read, from the values of their own call: a later swap does not
+    /// change an earlier outcome's events, and reading twice gives the same list.
+    func testDeferredEventsKeepTheirCallsValues() throws {
+        var f = PairFixture()
+        try f.addLiquidity(tokens(5), tokens(10))
+        try f.send(tokens(1), of: f.token0)
+        let first = try f.swap(0, 1_662_497_915_624_478_906)
+        try f.send(tokens(1), of: f.token0)
+        _ = try f.swap(0, 1_000_000_000_000_000)
+        XCTAssertEqual(first.events[0].fields[0].value, .amount(tokens(6), symbol: "TKA", decimals: 18), "reserve0 after the first swap")
+        XCTAssertEqual(first.events, first.events)
+        XCTAssertEqual(first, CallOutcome(gasUsed: first.gasUsed, events: first.events), "deferred and built outcomes compare by value")
+        f.pair.source = "renamed"
+        try f.send(tokens(1), of: f.token0)
+        XCTAssertEqual(try f.swap(0, 1_000).events.map(\.source), ["renamed", "renamed"])
+        XCTAssertEqual(first.events.map(\.source), ["uniswap-v2 TKA/TKB", "uniswap-v2 TKA/TKB"])
+    }
+
     /// With events off a swap changes the same state and returns no events.
     func testSwapWithoutEventsChangesTheSameState() throws {
         var on = PairFixture()

@@ -41,6 +41,8 @@ private struct Pool {
     }
 }
 
+// Each benchmark keeps its state alive past `stopMeasurement()` (`blackHole`), so that its
+// deallocation, which Swift may move to the state's last use, is not timed.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
@@ -55,6 +57,8 @@ let benchmarks: @Sendable () -> Void = {
         let context = CallContext(sender: pool.trader, blockNumber: 2, timestamp: 1_700_000_000)
         benchmark.startMeasurement()
         for i in benchmark.scaledIterations { blackHole(pool.swap(i, context: context)) }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("swap (emitsEvents off)") { benchmark in
         var pool = Pool()
@@ -62,6 +66,8 @@ let benchmarks: @Sendable () -> Void = {
         let context = CallContext(sender: pool.trader, blockNumber: 2, timestamp: 1_700_000_000)
         benchmark.startMeasurement()
         for i in benchmark.scaledIterations { blackHole(pool.swap(i, context: context)) }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("swap (first in its block: accumulators)") { benchmark in
         var pool = Pool()
@@ -70,6 +76,8 @@ let benchmarks: @Sendable () -> Void = {
             let context = CallContext(sender: pool.trader, blockNumber: 2 + UInt64(i), timestamp: 1_700_000_012 + 12 * UInt64(i))
             blackHole(pool.swap(i, context: context))
         }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("swapExactInput (router: quote, transfer, swap)") { benchmark in
         var pool = Pool()
@@ -80,6 +88,8 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try! pool.pair.swapExactInput(
                 amountIn: pool.amountIn, tokenIn: tokenIn, amountOutMin: 0, to: pool.trader, context: context, ledger: &pool.ledger))
         }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("TokenLedger.balance") { benchmark in
         let pool = Pool()
@@ -87,6 +97,8 @@ let benchmarks: @Sendable () -> Void = {
         for i in benchmark.scaledIterations {
             blackHole(pool.ledger.balance(of: pool.pairAddress, in: i & 1 == 0 ? pool.token0.address : pool.token1.address))
         }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("TokenLedger.transfer") { benchmark in
         var pool = Pool()
@@ -94,6 +106,8 @@ let benchmarks: @Sendable () -> Void = {
         for i in benchmark.scaledIterations {
             try! pool.ledger.transfer(pool.amountIn, of: i & 1 == 0 ? pool.token0.address : pool.token1.address, from: pool.trader, to: pool.pairAddress)
         }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("getAmountOut (pair quote)") { benchmark in
         let pool = Pool()
@@ -101,6 +115,8 @@ let benchmarks: @Sendable () -> Void = {
         for i in benchmark.scaledIterations {
             blackHole(try! pool.pair.getAmountOut(amountIn: pool.amountIn &+ UInt256(UInt64(i & 1023)), tokenIn: pool.token0.address))
         }
+        benchmark.stopMeasurement()
+        blackHole(pool)
     }
     Benchmark("TWAP observe (one observation per block, 30-min window)") { benchmark in
         let pool = Pool()
@@ -110,6 +126,8 @@ let benchmarks: @Sendable () -> Void = {
             oracle.observe(pool.pair, context: CallContext(sender: pool.trader, blockNumber: UInt64(i), timestamp: 1_700_000_012 + 12 * UInt64(i)))
         }
         blackHole(oracle.peek())
+        benchmark.stopMeasurement()
+        blackHole(oracle)
     }
 
     // Oracle updates: dominated by signature recovery (≈ 50 µs each).
@@ -132,5 +150,7 @@ let benchmarks: @Sendable () -> Void = {
         for i in benchmark.scaledIterations {
             blackHole(try! osm.poke(source: source, context: CallContext(sender: feeds[0].address, blockNumber: UInt64(i), timestamp: 3_600 * UInt64(i + 1))))
         }
+        benchmark.stopMeasurement()
+        blackHole(osm)
     }
 }

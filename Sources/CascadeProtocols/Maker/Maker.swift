@@ -57,13 +57,14 @@ public struct Maker: Sendable, Hashable {
     /// fees, liquidation terms and `chost` set.
     ///
     /// Throws ``MakerParameterError`` with every message of
-    /// ``MakerParameters/validationErrors()`` when the parameters are not usable.
-    public init(parameters: MakerParameters, now: UInt64, gasSchedule: MakerGasSchedule = .standard) throws(MakerParameterError) {
+    /// ``MakerParameters/validationErrors()`` when the parameters are not usable. Gas comes from
+    /// `gasSchedule` when given, else from ``MakerParameters/gasSchedule``.
+    public init(parameters: MakerParameters, now: UInt64, gasSchedule: MakerGasSchedule? = nil) throws(MakerParameterError) {
         let errors = parameters.validationErrors()
         guard errors.isEmpty else { throw MakerParameterError(messages: errors) }
         let a = parameters.addresses
         addresses = a
-        self.gasSchedule = gasSchedule
+        self.gasSchedule = gasSchedule ?? parameters.gasSchedule
         vat = Vat()
         jug = Jug(vow: a.vow)
         spotter = Spotter()

@@ -13,6 +13,14 @@ import CascadeChain
 /// cold) for the Dog and Clipper — plus 21,000 per transaction and the calldata. Expect ±30 %.
 /// The derivations are in `docs/protocols-maker.md`. Agents' gas limits should leave margin.
 ///
+/// Searched for published figures, without result: makerdao/dss (its `clip.t.sol` has
+/// `test_gas_bark_kick`, `test_gas_partial_take` and `test_gas_full_take`, which log gas when run
+/// against a mainnet fork but record no figures), makerdao/auction-keeper (code and docs: none),
+/// makerdao/spells-mainnet (governance spells and their tests: none per call), the Maker forum's
+/// "Bidding costs for liquidation auctions" (names gas as a keeper cost, gives no figures) and
+/// docs.makerdao.com's module pages. A deployment with receipts at hand overrides any entry in
+/// its protocol file's `[gas]` table.
+///
 /// | call | gas | basis |
 /// | --- | --- | --- |
 /// | `frob` (direct Vat call) | 90,000 | estimate (users going through DssProxyActions with joins pay 300k–400k) |
@@ -27,7 +35,7 @@ import CascadeChain
 /// | Clipper `take` | 120,000 | estimate (no flash-loan callback; with a callee swapping on a DEX, add that swap) |
 /// | Clipper `redo` | 115,000 | estimate |
 /// | any reverted call | 30,000 | estimate: base cost, calldata and the reads before the failing `require` |
-public struct MakerGasSchedule: Sendable, Hashable {
+public struct MakerGasSchedule: GasSchedule, Hashable {
     public var frob: UInt64
     public var poke: UInt64
     public var drip: UInt64
@@ -83,5 +91,25 @@ public struct MakerGasSchedule: Sendable, Hashable {
         default: return nil
         }
         return reverted ? Swift.min(self.reverted, used) : used
+    }
+}
+
+extension MakerGasSchedule {
+    /// The entries by their protocol-file names (`[gas]` table).
+    public static var entries: [GasScheduleEntry<MakerGasSchedule>] {
+        [
+            GasScheduleEntry("frob", \.frob),
+            GasScheduleEntry("poke", \.poke),
+            GasScheduleEntry("drip", \.drip),
+            GasScheduleEntry("bite", \.bite),
+            GasScheduleEntry("tend", \.tend),
+            GasScheduleEntry("dent", \.dent),
+            GasScheduleEntry("deal", \.deal),
+            GasScheduleEntry("tick", \.tick),
+            GasScheduleEntry("bark", \.bark),
+            GasScheduleEntry("take", \.take),
+            GasScheduleEntry("redo", \.redo),
+            GasScheduleEntry("reverted", \.reverted),
+        ]
     }
 }

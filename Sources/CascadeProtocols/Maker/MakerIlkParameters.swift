@@ -43,15 +43,19 @@ public struct MakerIlkParameters: Sendable, Hashable {
     static let ethAJoin = Address("0x2f0b23f53734252bda2277357e97e1517d6b042a")!
 
     /// ETH-A on 12 March 2020: `mat` 150 %, `line` 150M DAI, `dust` 20 DAI, liquidated by the
-    /// Cat and Flipper (``FlipParameters/ethA2020``). Source: /work/shared/REFERENCE.md; `mat`
-    /// and `dust` also in makerdao/dss-deploy-scripts `config/main.json` at 48bf939. The
-    /// stability fee is not part of that set: `duty` is 1 (0 %/year); set it per scenario.
+    /// Cat and Flipper (``FlipParameters/ethA2020``), stability fee 8 % a year. Source:
+    /// /work/shared/REFERENCE.md; `mat` and `dust` also in makerdao/dss-deploy-scripts
+    /// `config/main.json` at 48bf939; `duty` 1000000002440418608258400030 (8 %) set by
+    /// makerdao/spells-mainnet `archive/2020-02-07-DssSpell` and required unchanged by
+    /// `archive/2020-03-06-DssSpell` ("Unexpected ETH-A Stability Fee"); the spell of 12 March
+    /// 2020 (`archive/2020-03-12-DssSpell`: "Existing Rate: 8 %", line "Existing Line: 150m")
+    /// lowered it to 4 % only after the crash.
     public static let ethA2020 = MakerIlkParameters(
         name: "ETH-A", gem: weth, gemJoin: ethAJoin,
         mat: 1_500_000_000_000_000_000_000_000_000,
         line: MakerUnits.rad(150_000_000),
         dust: MakerUnits.rad(20),
-        duty: DSSMath.ray,
+        duty: 1_000_000_002_440_418_608_258_400_030,
         liquidation: .flip(.ethA2020))
 
     /// ETH-A under Liquidations 2.0 today: `mat` 145 %, `dust` 7,500 DAI, liquidated by the

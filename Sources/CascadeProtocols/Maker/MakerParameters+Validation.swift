@@ -10,7 +10,8 @@ extension MakerParameters {
     /// `lump > 0`, `beg > 1`, `0 < ttl ≤ tau < 2⁴⁸`; for clip ilks `chop ≥ 1`
     /// (`"Dog/file-chop-lt-WAD"`), `hole > 0`, `Hole > 0`, `buf ≥ 1`, `tail > 0`, `0 < cusp < 1`,
     /// `chip < 2⁶⁴` (uint64), `tip < 2¹⁹²` (uint192), and the curve: `0 < cut ≤ 1`
-    /// (`"…/cut-gt-RAY"`), `step > 0`, `tau > 0`.
+    /// (`"…/cut-gt-RAY"`), `step > 0`, `tau > 0`; and the gas schedule
+    /// (``GasSchedule/validationErrors(key:)``, keys `gas.NAME`).
     ///
     /// - Complexity: O(number of ilks²) for the duplicate-name check (a handful of ilks).
     public func validationErrors() -> [String] {
@@ -74,6 +75,7 @@ extension MakerParameters {
                 }
             }
         }
+        errors += gasSchedule.validationErrors(key: "gas").map(\.description)
         // `Hole` is reported once even when several ilks need it.
         var unique: [String] = []
         for message in errors where !unique.contains(message) { unique.append(message) }

@@ -21,8 +21,11 @@ public struct MakerParameters: Sendable, Hashable {
     public var base: UInt256
     /// Collateral types.
     public var ilks: [MakerIlkParameters]
+    /// Gas charged per call (``MakerGasSchedule/standard`` unless the deployment overrides it).
+    public var gasSchedule: MakerGasSchedule
 
-    public init(addresses: MakerAddresses = .mainnet, Line: UInt256, Hole: UInt256, wait: UInt64, par: UInt256 = DSSMath.ray, base: UInt256 = .zero, ilks: [MakerIlkParameters]) {
+    public init(addresses: MakerAddresses = .mainnet, Line: UInt256, Hole: UInt256, wait: UInt64, par: UInt256 = DSSMath.ray,
+                base: UInt256 = .zero, ilks: [MakerIlkParameters], gasSchedule: MakerGasSchedule = .standard) {
         self.addresses = addresses
         self.Line = Line
         self.Hole = Hole
@@ -30,6 +33,7 @@ public struct MakerParameters: Sendable, Hashable {
         self.par = par
         self.base = base
         self.ilks = ilks
+        self.gasSchedule = gasSchedule
     }
 
     /// Maker on 12 March 2020 with ETH-A only (``MakerIlkParameters/ethA2020``): `Line` equal to
