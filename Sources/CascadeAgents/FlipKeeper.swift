@@ -106,7 +106,7 @@ public struct FlipKeeper: Sendable {
             let cost = Self.daiCost(pending.call)
             dai = dai >= cost ? dai &- cost : .zero
         }
-        for id in flipper.bids.keys.sorted() {
+        for id in flipper.active {
             guard inFlight.hasRoom(view) else { return }
             let auction = flipper.bid(id)
             let contest = Contest.auction(house: flipper.address, id: id)

@@ -319,7 +319,7 @@ public struct RunMetrics: Sendable {
             let rate = maker.vat.ilk(ilk).rate.doubleValue / 1e27
             // Open flip auctions: the tab not covered by the bid and the lot at market.
             if let flipper = maker.flipper(ilk) {
-                for id in flipper.bids.keys.sorted() {
+                for id in flipper.active {
                     let bid = flipper.bid(id)
                     let shortfall = bid.tab.doubleValue / 1e45 - bid.bid.doubleValue / 1e45 - bid.lot.doubleValue / 1e18 * price / dai
                     open += max(0, shortfall)

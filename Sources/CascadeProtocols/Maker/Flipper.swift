@@ -37,6 +37,9 @@ public struct Flipper: Sendable, Hashable {
     public internal(set) var kicks: UInt256 = .zero
     /// Auctions by id (`deal` deletes them).
     public internal(set) var bids: [UInt256: Bid] = [:]
+    /// The ids of the entries in ``bids``, ascending: keepers walk this list instead of sorting
+    /// the dictionary's keys every block.
+    public private(set) var active: [UInt256] = []
 
     public init(address: Address, ilk: Bytes32) {
         self.address = address
@@ -85,7 +88,10 @@ public struct Flipper: Sendable, Hashable {
     /// Records a ``kicked(usr:gal:tab:lot:bid:kicker:now:)`` auction.
     mutating func applyKick(_ kick: (id: UInt256, bid: Bid)) {
         kicks = kick.id
-        bids[kick.id] = kick.bid
+        // A `tick` of a not-yet-kicked id may already have written this entry (as on chain).
+        if bids.updateValue(kick.bid, forKey: kick.id) == nil {
+            active.insert(kick.id, at: Self.position(of: kick.id, in: active))
+        }
     }
 
     // MARK: - Auction
@@ -97,7 +103,8 @@ public struct Flipper: Sendable, Hashable {
         guard entry.end < now else { throw .reason("Flipper/not-finished") }
         guard entry.tic == 0 else { throw .reason("Flipper/bid-already-placed") }
         entry.end = try Self.add48(now, tau)
-        bids[id] = entry
+        // As on chain, ticking an id that was never kicked (or was dealt) writes a new entry.
+        if bids.updateValue(entry, forKey: id) == nil { active.insert(id, at: Self.position(of: id, in: active)) }
     }
 
     /// `tend(id, lot, bid)` sent by `sender` at `now`: raises the bid for the whole lot.
@@ -161,7 +168,18 @@ public struct Flipper: Sendable, Hashable {
         guard entry.tic != 0, entry.tic < now || entry.end < now else { throw .reason("Flipper/not-finished") }
         try vat.flux(ilk, from: address, to: entry.guy, entry.lot)
         bids[id] = nil
+        active.remove(at: Self.position(of: id, in: active))
         return entry
+    }
+
+    /// The index of `id` in the ascending `ids`, or where it would be inserted (binary search).
+    static func position(of id: UInt256, in ids: [UInt256]) -> Int {
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The checks `tend` and `dent` share.

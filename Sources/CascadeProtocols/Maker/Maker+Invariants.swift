@@ -10,8 +10,8 @@ extension Maker {
     /// - Vow: `Sin = Σ sin[era]`;
     /// - Dog: `Dirt = Σ dirt`, and each ilk's `dirt` equals the `tab`s of its running auctions;
     /// - auction houses hold exactly the collateral of their running auctions (`gem` of a
-    ///   Flipper = Σ `lot`, of a Clipper = Σ `lot`), the Cat holds none, and a Clipper's
-    ///   `active` list matches its sales;
+    ///   Flipper = Σ `lot`, of a Clipper = Σ `lot`), a Flipper's `active` list names exactly its
+    ///   auctions, the Cat holds none, and a Clipper's `active` list matches its sales;
     /// - no composite call left its Vat journal open.
     ///
     /// - Complexity: O(size of the state).
@@ -54,6 +54,7 @@ extension Maker {
             if let flipper = flipper(ilk) {
                 let lots = sum(flipper.bids.values.map(\.lot))
                 check(BigInteger(vat.gem(ilk, flipper.address)) == lots, "Flipper \(name(ilk)): gem \(vat.gem(ilk, flipper.address)) ≠ Σ lot \(lots)")
+                check(flipper.active == flipper.bids.keys.sorted(), "Flipper \(name(ilk)): active ids differ from its auctions")
             }
             if let clipper = clipper(ilk) {
                 let lots = sum(clipper.sales.values.map(\.lot))
