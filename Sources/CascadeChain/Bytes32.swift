@@ -81,3 +81,17 @@ public struct Bytes32: Sendable, Hashable, CustomStringConvertible {
     /// `0x` followed by the 64 lowercase hex digits.
     public var description: String { "0x" + hex }
 }
+
+extension Bytes32 {
+    /// Hashes the word with ``CascadeMath/UInt256``'s one-word mix (ilk names key Maker's tables).
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(word.mixedHash(seed: 0))
+    }
+
+    /// The hash `Dictionary` and `Set` use: the mix alone, without SipHash's finalisation.
+    @inlinable
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: word.mixedHash(seed: UInt64(bitPattern: Int64(seed))))
+    }
+}
