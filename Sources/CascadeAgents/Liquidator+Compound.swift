@@ -78,6 +78,6 @@ extension Liquidator {
     /// The oracle's USD price of a whole `token` from Compound's `getUnderlyingPrice` units
     /// (USD · 10^(36 − decimals)).
     static func compoundUSD(_ prices: AssetPrices, _ token: Token) -> Double? {
-        prices[token.address].map { $0.doubleValue / OracleRelayer.power10(36 - Int(token.decimals)) }
+        prices[token.address].map { $0.doubleValue / Double.powerOfTen(36 - Int(token.decimals)) }
     }
 }

@@ -203,7 +203,7 @@ public struct Liquidator: Sendable {
         let premium = seized / repaid
         let optimalUSD = (premium - 1) * depth / (0.02 * premium * premium)
         if premium > 1, optimalUSD < repaid,
-           let amount = UInt256(truncating: optimalUSD / debtUSD * OracleRelayer.power10(Int(largest.debtAsset.decimals))),
+           let amount = UInt256(truncating: optimalUSD / debtUSD * Double.powerOfTen(Int(largest.debtAsset.decimals))),
            let smaller = quote(amount) {
             let (seized, repaid) = value(smaller)
             let profit = Self.grossProfit(seizedUSD: seized, repaidUSD: repaid, depthUSD2Percent: depth)
@@ -236,7 +236,7 @@ public struct Liquidator: Sendable {
 
     /// `amount / 10^decimals`.
     static func wholeTokens(_ amount: UInt256, decimals: UInt8) -> Double {
-        amount.doubleValue / OracleRelayer.power10(Int(decimals))
+        amount.doubleValue / Double.powerOfTen(Int(decimals))
     }
 
     // MARK: Sending

@@ -113,7 +113,7 @@ public struct OracleRelayer: Sendable {
     }
 
     private mutating func relayFeed(_ feed: PushPriceFeed, view: AgentView, price: Double, into sent: inout [AgentTransaction]) {
-        let scaled = UInt256(truncating: price * Self.power10(Int(feed.decimals))) ?? .zero
+        let scaled = UInt256(truncating: price * Double.powerOfTen(Int(feed.decimals))) ?? .zero
         let now = view.nextTimestamp
         guard feed.shouldReport(marketPrice: scaled, now: now), !isPending(to: feed.address) else { return }
         let signers = Array(reporters.prefix(signaturesPerUpdate))
@@ -126,12 +126,6 @@ public struct OracleRelayer: Sendable {
         if old.isZero { return !new.isZero }
         let difference = new > old ? new &- old : old &- new
         return difference.multipliedFullWidth(by: 10_000) > old.multipliedFullWidth(by: UInt256(bps))
-    }
-
-    static func power10(_ exponent: Int) -> Double {
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
     }
 
     private mutating func send(_ call: ContractCall, to: Address, gasUsed: UInt64, view: AgentView,

@@ -19,7 +19,7 @@ func units(_ n: UInt64, _ decimals: UInt8) -> UInt256 {
 
 /// A whole-token decimal `amount` in raw units, rounded down (test inputs only).
 func decimalUnits(_ amount: Double, _ decimals: UInt8) -> UInt256 {
-    UInt256(truncating: amount * OracleRelayer.power10(Int(decimals)))!
+    UInt256(truncating: amount * Double.powerOfTen(Int(decimals)))!
 }
 
 let gwei = UInt256(1_000_000_000 as UInt64)

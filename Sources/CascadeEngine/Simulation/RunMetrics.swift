@@ -51,7 +51,7 @@ public struct RunMetrics: Sendable {
         let id: UInt256
     }
 
-    init(world: World) {}
+    init() {}
 
     mutating func recordRejection(_ rejection: MempoolRejection) {
         rejected += 1

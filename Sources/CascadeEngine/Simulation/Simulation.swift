@@ -51,7 +51,7 @@ public struct Simulation: Sendable {
         background = BackgroundDemand(configuration: world.chain, random: SplitMix64(seed: world.seed).derived(stream: 1))
         lastBlock = (0, world.chain.startTimestamp &- world.chain.blockTimeSeconds)
         previousPrices = world.market.symbols.indices.map { world.market.price($0) }
-        metrics = RunMetrics(world: world)
+        metrics = RunMetrics()
         self.trace = trace
         gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
     }
