@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CascadeCLITests",
-            dependencies: ["cascade", "CascadeChain", "CascadeMath"]
+            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath"]
 
         ),
     ]

@@ -6,11 +6,12 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario; write summary.json and trace.jsonl (docs/outputs.md).",
+        abstract: "Simulate a scenario; write run.json, summary.json and trace.jsonl (docs/outputs.md).",
         discussion: """
             Loads the scenario (docs/scenarios.md) and the protocol and data files it references, \
-            applies --set overrides, simulates every block and writes DIR/summary.json and \
-            DIR/trace.jsonl atomically (both appear only when the run completes). Prints a short \
+            applies --set overrides, simulates every block and writes DIR/run.json (command, seed, \
+            input hashes), DIR/summary.json and DIR/trace.jsonl atomically (they appear only \
+            when the run completes). Prints a short \
             summary, or the summary JSON with --json. A progress bar is drawn on a terminal.
             """
     )
@@ -73,9 +74,19 @@ struct RunCommand: ParsableCommand {
                 setup, simulated, metrics.blocks, metrics.submitted, metrics.includedTransactions).utf8))
         }
         let summary = RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: CascadeVersion.string)
+        let info: RunInfo
+        do {
+            info = RunInfo(command: "run", scenario: scenario, overrides: overrides, seed: world.seed,
+                           engineVersion: CascadeVersion.string, inputs: try RunInfo.inputs(loaded.files))
+        } catch {
+            throw CommandError(error.description)
+        }
+        let infoPath = try output.temporaryFile("run.json")
+        try Data((info.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: infoPath))
         let summaryPath = try output.temporaryFile("summary.json")
         try Data((summary.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: summaryPath))
         if let tracePath { try output.commit(tracePath, as: "trace.jsonl") } else { try output.remove("trace.jsonl") }
+        try output.commit(infoPath, as: "run.json")
         try output.commit(summaryPath, as: "summary.json")
         if json {
             print(summary.json.serialized())

@@ -1,3 +1,4 @@
+import CascadeEngine
 import Foundation
 import XCTest
 
@@ -95,6 +96,12 @@ final class RunCommandTests: XCTestCase {
             XCTAssertNotNil(summary[key], key)
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        XCTAssertEqual(written, ["summary.json", "trace.jsonl"], "no temporary files left")
+        XCTAssertEqual(written, ["run.json", "summary.json", "trace.jsonl"], "no temporary files left")
+        let info = try RunInfo.read(path: output.appendingPathComponent("run.json").path)
+        XCTAssertEqual(info.command, "run")
+        XCTAssertEqual(info.overrides, ["duration_hours=0.5"])
+        XCTAssertEqual(info.seed, "20200312")
+        XCTAssertEqual(info.inputs.first?.path, scenario.path)
+        XCTAssertGreaterThan(info.inputs.count, 2, "protocol and data files are listed")
     }
 }
