@@ -12,6 +12,9 @@ public struct AgentAccount: Sendable {
     public let signer: Signer
     /// EIP-155 chain id of every transaction.
     public let chainID: UInt64
+    /// Whether transactions are signed (``AgentTransaction``); a run that keeps only metrics
+    /// may skip signing, which never changes outcomes.
+    public let signs: Bool
     /// The nonce the next new transaction takes.
     public private(set) var nextNonce: UInt64 = 0
     /// Nonces above ``nextNonce`` still held by pending transactions: new transactions skip them.
@@ -19,15 +22,16 @@ public struct AgentAccount: Sendable {
 
     /// The account of the key derived from the run seed, the agent's role and its index
     /// (``CascadeChain/PrivateKey/derive(seed:label:index:)``).
-    public init(seed: UInt64, role: String, index: UInt64, chainID: UInt64) {
+    public init(seed: UInt64, role: String, index: UInt64, chainID: UInt64, signs: Bool = true) {
         signer = Signer(key: PrivateKey.derive(seed: seed, label: role, index: index))
         self.chainID = chainID
+        self.signs = signs
     }
 
     /// The account's address.
     public var address: Address { signer.address }
 
-    /// Signs `call` to `to` with a new nonce.
+    /// Signs (when ``signs``) `call` to `to` with a new nonce.
     public mutating func send(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate,
                               contest: Contest? = nil) -> AgentTransaction {
         while let first = reserved.first, first <= nextNonce {
@@ -59,6 +63,9 @@ public struct AgentAccount: Sendable {
     private func sign(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
                       contest: Contest?) -> AgentTransaction {
         let transaction = Transaction(chainID: chainID, nonce: nonce, fee: fee, gasLimit: gas.limit, to: to, data: call.encode())
+        guard signs else {
+            return AgentTransaction(unsigned: transaction, sender: signer.address, call: call, gas: gas, contest: contest)
+        }
         // A derived key is valid and the fields are in range: signing cannot fail.
         let signed = try! transaction.signed(by: signer)
         return AgentTransaction(signed: signed, call: call, gas: gas, contest: contest)

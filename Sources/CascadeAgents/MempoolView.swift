@@ -27,9 +27,9 @@ public struct MempoolView: Sendable {
     public mutating func add(_ transaction: AgentTransaction, submittedBlock: UInt64, price: UInt256) {
         pendingHashes.insert(transaction.hash)
         submitted[transaction.hash] = submittedBlock
-        nonces[transaction.signed.sender, default: []].append(transaction.nonce)
+        nonces[transaction.sender, default: []].append(transaction.nonce)
         if let contest = transaction.contest {
-            bids[contest, default: []].append(Bid(hash: transaction.hash, sender: transaction.signed.sender, price: price))
+            bids[contest, default: []].append(Bid(hash: transaction.hash, sender: transaction.sender, price: price))
         }
     }
 
@@ -37,7 +37,7 @@ public struct MempoolView: Sendable {
     public mutating func remove(_ transaction: AgentTransaction) {
         guard pendingHashes.remove(transaction.hash) != nil else { return }
         submitted[transaction.hash] = nil
-        let sender = transaction.signed.sender
+        let sender = transaction.sender
         if var list = nonces[sender], let index = list.firstIndex(of: transaction.nonce) {
             list.remove(at: index)
             nonces[sender] = list.isEmpty ? nil : list

@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not write trace.jsonl (summary only).")
     var noTrace = false
 
+    @Flag(help: "Do not sign transactions (metrics only; implies --no-trace). Outcomes are identical: signatures never change them.")
+    var noSign = false
+
     @Flag(help: "Print wall-clock times of loading, building and simulating to standard error (not written to any file: timings are not reproducible).")
     var timings = false
 
@@ -54,13 +57,13 @@ struct RunCommand: ParsableCommand {
         }
         let world: World
         do {
-            world = try WorldBuilder.build(loaded, seed: seed)
+            world = try WorldBuilder.build(loaded, seed: seed, signing: !noSign)
         } catch {
             throw CommandError("\(scenario): \(error.description)")
         }
         let built = Date()
         let output = try OutputFolder(path: out)
-        let tracePath = noTrace ? nil : try output.temporaryFile("trace.jsonl")
+        let tracePath = noTrace || noSign ? nil : try output.temporaryFile("trace.jsonl")
         var simulation = Simulation(world: world, trace: try tracePath.map { try TraceWriter(path: $0) })
         var bar = ProgressBar(total: world.blocks, label: loaded.name)
         simulation.run { done, total in bar.update(done) }
@@ -70,7 +73,7 @@ struct RunCommand: ParsableCommand {
             let simulated = Date().timeIntervalSince(built), setup = built.timeIntervalSince(started)
             let metrics = simulation.metrics
             FileHandle.standardError.write(Data(String(
-                format: "timings: load and build %.3f s, simulate %.3f s (%d blocks, %d transactions signed, %d executed)\n",
+                format: "timings: load and build %.3f s, simulate %.3f s (%d blocks, %d transactions submitted, %d executed)\n",
                 setup, simulated, metrics.blocks, metrics.submitted, metrics.includedTransactions).utf8))
         }
         let summary = RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: CascadeVersion.string)

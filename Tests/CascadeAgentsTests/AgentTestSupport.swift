@@ -89,7 +89,7 @@ enum AgentFixture {
     /// `sender`, and carries the gas limit it was signed with.
     static func expectSigned(_ transaction: AgentTransaction, _ call: ContractCall, to: Address, sender: Address,
                              sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let decoded = try SignedTransaction.decode(transaction.signed.raw, expectedChainID: chainID)
+        let decoded = try SignedTransaction.decode(transaction.signed!.raw, expectedChainID: chainID)
         #expect(decoded.sender == sender, sourceLocation: sourceLocation)
         #expect(decoded.transaction.to == to, sourceLocation: sourceLocation)
         #expect(try ContractCall.decode(decoded.transaction.data) == call, sourceLocation: sourceLocation)
@@ -102,7 +102,7 @@ enum AgentFixture {
     @discardableResult
     static func apply(_ transaction: AgentTransaction, to state: inout ChainState, block: UInt64 = block0 + 1,
                       timestamp: UInt64 = t0 + 12, sourceLocation: SourceLocation = #_sourceLocation) -> CallOutcome? {
-        let sender = transaction.signed.sender
+        let sender = transaction.sender
         switch state.apply(transaction.call, to: transaction.to, sender: sender,
                            context: CallContext(sender: sender, blockNumber: block, timestamp: timestamp)) {
         case .success(let outcome):

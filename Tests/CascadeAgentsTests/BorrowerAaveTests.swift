@@ -95,7 +95,7 @@ import Testing
         let sent = group.act(F.view(state, prices: [:]), examined: &examined)
         #expect(examined == 2)
         try #require(sent.count == 2)
-        let byOwner = Dictionary(uniqueKeysWithValues: sent.map { ($0.signed.sender, $0) })
+        let byOwner = Dictionary(uniqueKeysWithValues: sent.map { ($0.sender, $0) })
         let supply = try #require(byOwner[owners[0]])
         let repay = try #require(byOwner[owners[1]])
         guard case let .aaveSupply(_, supplied, _, _) = supply.call, case let .aaveRepay(_, repaid, _, _) = repay.call else {

@@ -164,8 +164,8 @@ import Testing
         var mempool = MempoolView()
         for transaction in first { mempool.add(transaction, submittedBlock: F.block0 + 1, price: F.gwei(20)) }
         let second = group.act(Self.view(state, positions, block: F.block0 + 1, mempool: mempool), examined: &examined)
-        let firstSenders = Set(first.map(\.signed.sender))
-        #expect(second.allSatisfy { !firstSenders.contains($0.signed.sender) })
+        let firstSenders = Set(first.map(\.sender))
+        #expect(second.allSatisfy { !firstSenders.contains($0.sender) })
         #expect((44...106).contains(second.count), "a quarter of the ≈ 300 left")
     }
 
@@ -178,7 +178,7 @@ import Testing
         var senders: Set<Address> = []
         for block in 0..<4 as Range<UInt64> {
             for transaction in group.act(Self.view(state, positions, block: F.block0 + block), examined: &examined) {
-                senders.insert(transaction.signed.sender)
+                senders.insert(transaction.sender)
             }
         }
         let reacting: [Address] = stride(from: 0, to: 20, by: 2).map { (index: UInt64) in Self.owner(index).address }
@@ -192,7 +192,7 @@ import Testing
         var group = initial
         var examined = 0
         let sent = group.act(Self.view(state, positions), examined: &examined)
-        #expect(sent.map(\.signed.sender) == [Self.owner(0).address])
+        #expect(sent.map(\.sender) == [Self.owner(0).address])
         #expect(examined == 1)
     }
 }

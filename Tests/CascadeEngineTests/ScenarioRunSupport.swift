@@ -37,6 +37,13 @@ enum ScenarioRun {
         return (summary.json.serialized(), simulation.metrics, try Data(contentsOf: trace))
     }
 
+    /// Runs `world` to the end without a trace; returns the summary JSON text.
+    static func summary(_ world: World) -> String {
+        var simulation = Simulation(world: world, trace: nil)
+        simulation.run()
+        return RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: "test").json.serialized()
+    }
+
     /// The trace's lines as JSON objects.
     static func lines(_ trace: Data) throws -> [[String: Any]] {
         try String(decoding: trace, as: UTF8.self).split(separator: "\n").map {

@@ -21,6 +21,25 @@ final class SimulationTests: XCTestCase {
         XCTAssertNotEqual(first.trace, other.trace)
     }
 
+    /// Signatures never change outcomes: a run that skips signing and recovery gives the same
+    /// summary, first-price (Black Thursday: flip keepers, relayer, Compound, Uniswap) and
+    /// EIP-1559 (Aave, clip keepers, jump diffusion).
+    func testMetricsAreIdenticalWithoutSigning() throws {
+        let blackThursday = try ScenarioLoader.load(path: ScenarioRun.path("scenarios/black-thursday-2020.toml"),
+                                                    overrides: ScenarioRun.reducedBlackThursday)
+        let ethCrash = try ScenarioLendingRunTests.ethCrash()
+        for scenario in [blackThursday, ethCrash] {
+            let signed = try WorldBuilder.build(scenario)
+            let unsigned = try WorldBuilder.build(scenario, signing: false)
+            XCTAssertTrue(signed.signsTransactions)
+            XCTAssertFalse(unsigned.signsTransactions)
+            let summary = ScenarioRun.summary(signed)
+            XCTAssertEqual(summary, ScenarioRun.summary(unsigned), scenario.name)
+            XCTAssertTrue(summary.contains("\"liquidations\": ") && !summary.contains("\"liquidations\": 0,"),
+                          "\(scenario.name) must liquidate for the comparison to mean something")
+        }
+    }
+
     func testTraceTransactionsDecodeRecoverAndFitTheirBlocks() throws {
         let run = try ScenarioRun.run(try ScenarioRun.blackThursday())
         var blocks = 0, transactions = 0

@@ -44,7 +44,7 @@ public struct TraceWriter: Sendable {
         })))
         line(.object(members))
         for transaction in executed {
-            let signed = transaction.signed
+            guard let signed = transaction.signed else { preconditionFailure("a trace needs signed transactions") }
             line(.object([
                 ("type", .string("tx")), ("block", .integer(Int64(transaction.block))),
                 ("hash", .string(Hex.encode(signed.hash.bytes, prefix: true))),

@@ -35,6 +35,9 @@ public struct Scenario: Sendable {
     /// The Aave, Compound and Uniswap deployments, their feeds, liquidity and populations
     /// (Scenario+Lending.swift).
     public var lending = LendingSetup()
+    /// Whether agents sign their transactions: a run option set by
+    /// ``WorldBuilder/build(_:seed:signing:)``, not read from the file.
+    var signsTransactions = true
 }
 
 /// A Maker deployment in a scenario: its parameters and the oracle of each ilk.

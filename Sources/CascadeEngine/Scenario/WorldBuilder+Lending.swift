@@ -228,7 +228,7 @@ extension WorldBuilder {
                     if let rules = population.owners, Distributions.unitInterval(using: &behaviour) < rules.defendShare {
                         let repays = Distributions.unitInterval(using: &behaviour) < rules.repayShare
                         let account = AgentAccount(seed: seed, role: "\(population.name)/owner", index: UInt64(index),
-                                                   chainID: scenario.chainID)
+                                                   chainID: scenario.chainID, signs: scenario.signsTransactions)
                         owner = account.address
                         let budget = UInt256(truncating: (repays ? borrowed : supplied).doubleValue * rules.budgetShare) ?? .zero
                         if !repays { spare = budget }
@@ -322,7 +322,7 @@ extension WorldBuilder {
         case let .liquidators(name, count, capital, configuration):
             var agents: [Agent] = []
             for index in 0..<count {
-                let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID)
+                let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID, signs: scenario.signsTransactions)
                 var spenders: [(token: Address, spender: Address)] = []
                 for amount in capital {
                     switch configuration.target {
@@ -341,13 +341,13 @@ extension WorldBuilder {
         case let .arbitrageurs(name, count, capital, configuration):
             var agents: [Agent] = []
             for index in 0..<count {
-                let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID)
+                let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID, signs: scenario.signsTransactions)
                 try fund(account.address, with: capital, approving: [], state: &state, key: "\(name).capital")
                 agents.append(.arbitrageur(Arbitrageur(account: account, configuration: configuration)))
             }
             return agents
         case let .feedRelayer(name, feed, configuration):
-            let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID)
+            let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID, signs: scenario.signsTransactions)
             return [.oracleRelayer(OracleRelayer(account: account, reporters: contracts.reporters[feed],
                                                  signaturesPerUpdate: scenario.lending.feeds[feed].quorum, configuration: configuration))]
         case .makerRelayer, .flipKeepers, .clipKeepers:

@@ -18,8 +18,13 @@ public enum WorldBuilder {
         public var description: String { "\(key): \(message)" }
     }
 
-    /// Builds the world of `scenario` with `seed` (default: the scenario's).
-    public static func build(_ scenario: Scenario, seed: UInt64? = nil) throws(BuildError) -> World {
+    /// Builds the world of `scenario` with `seed` (default: the scenario's). With `signing`
+    /// false, agents skip secp256k1 signing and the block loop skips decoding and recovery:
+    /// outcomes and metrics are identical, but there are no raw transactions to trace
+    /// (``AgentTransaction``).
+    public static func build(_ scenario: Scenario, seed: UInt64? = nil, signing: Bool = true) throws(BuildError) -> World {
+        var scenario = scenario
+        scenario.signsTransactions = signing
         let seed = seed ?? scenario.seed
         let start = scenario.chain.startTimestamp
         let market = MarketModel(configuration: scenario.market, random: SplitMix64(seed: seed).derived(stream: 2),
@@ -129,7 +134,7 @@ public enum WorldBuilder {
                         if let rules = population.owners, Distributions.unitInterval(using: &behaviour) < rules.defendShare {
                             let repays = Distributions.unitInterval(using: &behaviour) < rules.repayShare
                             let account = AgentAccount(seed: seed, role: "\(population.name)/owner", index: UInt64(index),
-                                                       chainID: scenario.chainID)
+                                                       chainID: scenario.chainID, signs: scenario.signsTransactions)
                             owner = account.address
                             let budget = UInt256(truncating: (repays ? art : ink).doubleValue * rules.budgetShare) ?? .zero
                             if !repays { spare = budget }
@@ -160,7 +165,7 @@ public enum WorldBuilder {
             switch spec {
             case let .makerRelayer(name, _, configuration):
                 guard case .maker(let index) = configuration.target else { continue }
-                let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID)
+                let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID, signs: scenario.signsTransactions)
                 agents.append(.oracleRelayer(OracleRelayer(
                     account: account, reporters: reporterKeys[index],
                     signaturesPerUpdate: scenario.maker!.oracles[index].bar, configuration: configuration)))
@@ -188,7 +193,7 @@ public enum WorldBuilder {
         return World(name: scenario.name, seed: seed, blocks: scenario.blocks, chainID: scenario.chainID, chain: scenario.chain,
                      market: market, state: state, agents: agents, positions: positions, makerVaults: makerVaults,
                      makerCollateral: makerCollateral, pricing: TokenPricing(symbols: symbols, tokens: tokens),
-                     daiSymbol: scenario.daiSymbol)
+                     daiSymbol: scenario.daiSymbol, signsTransactions: signing)
     }
 
     /// `count` keeper accounts, each funded with `daiBudget` DAI in the Vat drawn from its own
@@ -198,7 +203,7 @@ public enum WorldBuilder {
                                       market: MarketModel) throws(BuildError) -> [AgentAccount] {
         let price = market.price(market.index(of: symbol)!)
         let ink = UInt256(truncating: daiBudget.doubleValue * 10 / price) ?? .zero
-        let accounts = (0..<count).map { AgentAccount(seed: seed, role: name, index: UInt64($0), chainID: scenario.chainID) }
+        let accounts = (0..<count).map { AgentAccount(seed: seed, role: name, index: UInt64($0), chainID: scenario.chainID, signs: scenario.signsTransactions) }
         do throws(Revert) {
             try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                 var maker = setup.maker, ledger = setup.ledger

@@ -8,8 +8,14 @@ import CascadeProtocols
 public struct ExecutedTransaction: Sendable {
     /// The block it was included in.
     public let block: UInt64
-    /// The transaction as decoded from its raw bytes (sender recovered from the signature).
-    public let signed: SignedTransaction
+    /// The transaction's fields.
+    public let transaction: Transaction
+    /// The sender: recovered from the signature in a signing run.
+    public let sender: Address
+    /// The transaction hash (``CascadeAgents/AgentTransaction/hash``).
+    public let hash: Keccak256.Digest
+    /// The transaction as decoded from its raw bytes; `nil` in a run that does not sign.
+    public let signed: SignedTransaction?
     /// The decoded call.
     public let call: ContractCall
     /// Gas used, intrinsic 21,000 included.

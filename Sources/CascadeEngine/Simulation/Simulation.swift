@@ -43,8 +43,10 @@ public struct Simulation: Sendable {
     /// Blocks simulated so far.
     public private(set) var blocksDone = 0
 
-    /// Prepares a run of `world`; `trace` receives the event trace (`nil`: no trace).
+    /// Prepares a run of `world`; `trace` receives the event trace (`nil`: no trace). A trace
+    /// needs the raw signed transactions: a world built without signing cannot be traced.
     public init(world: World, trace: TraceWriter?) {
+        precondition(trace == nil || world.signsTransactions, "a trace needs signed transactions")
         self.world = world
         builder = BlockBuilder(configuration: world.chain)
         mempool = Mempool(policy: world.chain.mempool)
@@ -161,18 +163,21 @@ public struct Simulation: Sendable {
     private mutating func execute(_ transaction: PendingTransaction, block: UInt64, timestamp: UInt64) -> UInt64 {
         let agentTransaction = pending.removeValue(forKey: transaction.hash)!
         mempoolView.remove(agentTransaction)
-        // The real path: decode the RLP, recover the sender, decode the calldata.
-        let signed: SignedTransaction
-        let call: ContractCall
-        do {
-            signed = try SignedTransaction.decode(agentTransaction.signed.raw, expectedChainID: world.chainID)
-            call = try ContractCall.decode(signed.transaction.data)
-        } catch {
-            preconditionFailure("an agent signed an undecodable transaction: \(error)")
+        let sender: Address, signed: SignedTransaction?, call: ContractCall
+        if let raw = agentTransaction.signed?.raw {
+            // The real path: decode the RLP, recover the sender, decode the calldata.
+            do {
+                let decoded = try SignedTransaction.decode(raw, expectedChainID: world.chainID)
+                (sender, signed, call) = (decoded.sender, decoded, try ContractCall.decode(decoded.transaction.data))
+            } catch {
+                preconditionFailure("an agent signed an undecodable transaction: \(error)")
+            }
+            precondition(sender == transaction.sender, "recovered sender differs from the signer")
+        } else {
+            (sender, signed, call) = (agentTransaction.sender, nil, agentTransaction.call)
         }
-        precondition(signed.sender == transaction.sender, "recovered sender differs from the signer")
-        let context = CallContext(sender: signed.sender, blockNumber: block, timestamp: timestamp)
-        let result = world.state.apply(call, to: signed.transaction.to!, sender: signed.sender, context: context)
+        let context = CallContext(sender: sender, blockNumber: block, timestamp: timestamp)
+        let result = world.state.apply(call, to: agentTransaction.to, sender: sender, context: context)
         let callGas: UInt64, events: [ProtocolEvent], revert: Revert?
         switch result {
         case .success(let outcome): (callGas, events, revert) = (outcome.gasUsed, outcome.events, nil)
@@ -180,7 +185,8 @@ public struct Simulation: Sendable {
         }
         let gasUsed = min(max(PendingTransaction.intrinsicGas, callGas), transaction.gasLimit)
         let price = transaction.fee.effectiveGasPrice(baseFee: builder.baseFee) ?? .zero
-        executed.append(ExecutedTransaction(block: block, signed: signed, call: call, gasUsed: gasUsed, gasPrice: price,
+        executed.append(ExecutedTransaction(block: block, transaction: agentTransaction.transaction, sender: sender,
+                                            hash: agentTransaction.hash, signed: signed, call: call, gasUsed: gasUsed, gasPrice: price,
                                             events: events, revert: revert))
         return gasUsed
     }
@@ -204,9 +210,9 @@ public struct Simulation: Sendable {
         case let .aaveLiquidationCall(_, _, user, _, _): return [user]
         case let .aaveSupply(_, _, onBehalfOf, _), let .aaveBorrow(_, _, _, _, onBehalfOf), let .aaveRepay(_, _, _, onBehalfOf):
             return [onBehalfOf]
-        case .aaveWithdraw: return [transaction.signed.sender]
+        case .aaveWithdraw: return [transaction.sender]
         case let .compoundLiquidateBorrow(borrower, _, _): return [borrower]
-        case .compoundMint, .compoundBorrow, .compoundRepayBorrow: return [transaction.signed.sender]
+        case .compoundMint, .compoundBorrow, .compoundRepayBorrow: return [transaction.sender]
         default: return []
         }
     }

@@ -33,10 +33,13 @@ public struct World: Sendable {
     public var pricing: TokenPricing
     /// Market symbol of DAI, if the market quotes it (otherwise 1 DAI = 1 USD).
     public var daiSymbol: String?
+    /// Whether agents sign their transactions (``WorldBuilder/build(_:seed:signing:)``).
+    public var signsTransactions: Bool
 
     public init(name: String, seed: UInt64, blocks: Int, chainID: UInt64, chain: ChainConfiguration, market: MarketModel,
                 state: ChainState, agents: [Agent], positions: PositionIndexes, makerVaults: [Bytes32: [Address]],
-                makerCollateral: [Bytes32: String], pricing: TokenPricing, daiSymbol: String?) {
+                makerCollateral: [Bytes32: String], pricing: TokenPricing, daiSymbol: String?,
+                signsTransactions: Bool) {
         self.name = name
         self.seed = seed
         self.blocks = blocks
@@ -50,5 +53,6 @@ public struct World: Sendable {
         self.makerCollateral = makerCollateral
         self.pricing = pricing
         self.daiSymbol = daiSymbol
+        self.signsTransactions = signsTransactions
     }
 }
