@@ -46,14 +46,12 @@ extension Liquidator {
         }
     }
 
-    /// The best liquidation of Compound borrower `owner`, after an exact shortfall check
-    /// (`getAccountLiquidity`), or `nil` when it has no shortfall or no pair pays.
+    /// The best liquidation of Compound borrower `owner`, who has a shortfall
+    /// (``CompoundShortfalls``), or `nil` when no pair pays.
     func compoundOpportunity(_ owner: Address, comptroller: CompoundComptroller, view: AgentView, ethUSD: Double,
                              capital: (Address) -> UInt256) -> Opportunity? {
         let prices = view.state.compoundPrices
         let ledger = view.state.ledger
-        guard let (error, _, shortfall) = try? comptroller.accountLiquidity(of: owner, prices: prices, ledger: ledger),
-              error == .noError, !shortfall.isZero else { return nil }
         let entered = comptroller.accountAssets[owner] ?? []
         var best: Opportunity?
         for borrowedID in entered {

@@ -6,10 +6,11 @@ import CascadeProtocols
 ///
 /// Each block it
 ///
-/// 1. **observes**: takes the candidates of the protocol's index (``PositionIndexes``) at the
-///    on-chain oracle prices — liquidations are judged by the protocol's oracle, never the
-///    market — and checks each exactly (health factor below 1, or a shortfall; each check counts
-///    in `examined`); for every liquidatable borrower it sizes the most profitable
+/// 1. **observes**: the liquidatable borrowers by the on-chain oracle prices — liquidations are
+///    judged by the protocol's oracle, never the market. Aave: the candidates of the protocol's
+///    index (``PositionIndexes``), each checked exactly (health factor below 1 at the next
+///    block's timestamp; each check counts in `examined`). Compound: the shortfalls the block loop
+///    keeps for every liquidator (``CompoundShortfalls``). For every liquidatable borrower it sizes the most profitable
 ///    (collateral, debt) pair exactly as the protocol will execute it (``LiquidationQuote``:
 ///    close factor, collateral available, Aave's dust rule, Compound's seizable cTokens), capped
 ///    by its capital, and keeps it when the gross profit exceeds the minimum;
@@ -165,10 +166,10 @@ public struct Liquidator: Sendable {
                 keep(aaveOpportunity(borrower, pool: pool, view: view, ethUSD: ethUSD, capital: capital))
             }
         case .compound:
+            // The shortfalls were checked exactly on the last block's state, once for every
+            // liquidator (``CompoundShortfalls``).
             guard let comptroller = view.state.compound else { break }
-            for borrower in view.positions.compoundCandidates(comptroller, prices: view.state.compoundPrices, ledger: balances)
-            where borrower != owner {
-                examined += 1
+            for borrower in view.positions.compoundShortfalls.owners where borrower != owner {
                 keep(compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, capital: capital))
             }
         }

@@ -64,10 +64,11 @@ enum AgentFixture {
         }
     }
 
-    /// The liquidation indexes of `owners`' positions, as the block loop keeps them.
+    /// The liquidation indexes and liquidatable sets of `owners`' positions, as the block loop keeps them.
     static func indexes(_ state: ChainState, owners: [Address]) -> PositionIndexes {
         var indexes = PositionIndexes()
         for owner in owners { indexes.refresh(owner, in: state) }
+        _ = indexes.refreshLiquidatable(in: state, touched: owners)
         return indexes
     }
 

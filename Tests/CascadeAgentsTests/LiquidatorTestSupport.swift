@@ -196,6 +196,8 @@ struct LendingChain {
     func view(ethUSD: Double? = nil, mempool: MempoolView = MempoolView(), feeMarket: FeeMarket = .firstPrice,
               baseFee: UInt256 = .zero, gasPrices: GasPriceWindow = GasPriceWindow(capacity: 10)) -> AgentView {
         let eth = ethUSD ?? Self.aaveUSD(state.aavePrices[Self.weth.address]!)
+        var positions = positions
+        _ = positions.refreshLiquidatable(in: state, touched: [])  // as the block loop does after each block
         return AgentView(blockNumber: block, timestamp: timestamp, nextTimestamp: timestamp + 12, feeMarket: feeMarket,
                          baseFee: baseFee, gasPrices: gasPrices, state: state, mempool: mempool,
                          market: MarketQuotes(symbols: ["ETH", "USDC"], prices: [eth, 1]), positions: positions)

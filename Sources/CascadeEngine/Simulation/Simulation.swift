@@ -16,7 +16,9 @@ import Foundation
 ///    transaction as it includes it: the raw bytes are decoded, the sender recovered from the
 ///    signature, the calldata decoded and run against ``ChainState``; gas used (less when it
 ///    reverts) fills the block and sets the next base fee.
-/// 4. **End of block**: liquidation indexes are refreshed for the owners touched, liquidation
+/// 4. **End of block**: liquidation indexes, the unsafe vaults and the Compound shortfalls are
+///    refreshed for the owners touched (the sets are recomputed when their inputs — `spot`,
+///    `rate`, prices, market aggregates — moved), liquidation
 ///    sales are fed into the market's price impact, metrics and the cascade bookkeeping are
 ///    updated, and the trace gets the block, its transactions, their events and oracle updates.
 ///
@@ -54,6 +56,8 @@ public struct Simulation: Sendable {
         lastBlock = (0, world.chain.startTimestamp &- world.chain.blockTimeSeconds)
         previousPrices = world.market.symbols.indices.map { world.market.price($0) }
         metrics = RunMetrics()
+        // Positions liquidatable before the first block count as liquidatable from block 0.
+        metrics.noteLiquidatable(self.world.positions.refreshLiquidatable(in: world.state, touched: []), block: 0)
         self.trace = trace
         gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
     }
@@ -123,12 +127,13 @@ public struct Simulation: Sendable {
             if case .included = outcome.fate { continue }
             forget(outcome.hash)
         }
-        metrics.record(block: block, executed: executed, examined: examined, world: &world)
+        metrics.record(block: block, executed: executed, world: &world)
         var touched: [Address] = []
         for transaction in executed { touched += Self.touchedOwners(transaction) }
-        for owner in Set(touched).sorted(by: { $0 < $1 }) {
-            world.positions.refresh(owner, in: world.state)
-        }
+        touched = Set(touched).sorted { $0 < $1 }
+        for owner in touched { world.positions.refresh(owner, in: world.state) }
+        let liquidatable = world.positions.refreshLiquidatable(in: world.state, touched: touched)
+        metrics.track(block: block, liquidatable: liquidatable, examined: examined, world: world)
         gasPrices.record(block.clearingPrice)
         trace?.write(block: block, executed: executed, world: world)
         lastBlock = (number, timestamp)
