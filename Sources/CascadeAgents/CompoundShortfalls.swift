@@ -17,6 +17,8 @@ public struct CompoundShortfalls: Sendable {
     /// The borrowers with a shortfall, deepest first.
     public private(set) var owners: [Address] = []
     private var members: Set<Address> = []
+    /// Incremented at every recomputation: values read from Compound's state stand while it does.
+    public private(set) var generation: UInt64 = 0
     /// The prices and market aggregates of the last computation.
     private var inputs: [UInt256]?
 
@@ -45,6 +47,7 @@ public struct CompoundShortfalls: Sendable {
         guard current != inputs || touched.contains(where: { members.contains($0) || positions.compoundPositions.placement(of: $0) != nil })
         else { return change }
         inputs = current
+        generation += 1
         let previous = members
         owners.removeAll(keepingCapacity: true)
         members.removeAll(keepingCapacity: true)

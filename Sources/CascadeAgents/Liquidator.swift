@@ -115,6 +115,8 @@ public struct Liquidator: Sendable {
     /// The block after which it last sent a liquidation of each borrower (kept while an
     /// observation that cannot show that liquidation may still be acted on).
     private var lastSent: [Address: UInt64] = [:]
+    /// Compound quote bases of the borrowers evaluated, for one generation of the shortfalls.
+    var compoundBases: (generation: UInt64, pairs: [Address: [CompoundQuoteBasis]]) = (0, [:])
 
     public init(account: AgentAccount, configuration: Configuration) {
         precondition(configuration.assets.values.allSatisfy { $0.depthUSD2Percent > 0 }, "market depth must be positive")
@@ -139,7 +141,7 @@ public struct Liquidator: Sendable {
 
     // MARK: Observing
 
-    private func observe(_ view: AgentView, examined: inout Int) -> Observation {
+    private mutating func observe(_ view: AgentView, examined: inout Int) -> Observation {
         var opportunities: [Opportunity] = []
         guard let ethUSD = view.market.price(configuration.ethSymbol), ethUSD > 0 else {
             return Observation(block: view.blockNumber, opportunities: [])

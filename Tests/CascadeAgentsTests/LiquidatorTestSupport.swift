@@ -192,11 +192,10 @@ struct LendingChain {
 
     // MARK: Agents
 
-    /// What agents see after the current block.
-    func view(ethUSD: Double? = nil, mempool: MempoolView = MempoolView(), feeMarket: FeeMarket = .firstPrice,
-              baseFee: UInt256 = .zero, gasPrices: GasPriceWindow = GasPriceWindow(capacity: 10)) -> AgentView {
+    /// What agents see after the current block (the liquidatable sets brought up to date first).
+    mutating func view(ethUSD: Double? = nil, mempool: MempoolView = MempoolView(), feeMarket: FeeMarket = .firstPrice,
+                       baseFee: UInt256 = .zero, gasPrices: GasPriceWindow = GasPriceWindow(capacity: 10)) -> AgentView {
         let eth = ethUSD ?? Self.aaveUSD(state.aavePrices[Self.weth.address]!)
-        var positions = positions
         _ = positions.refreshLiquidatable(in: state, touched: [])  // as the block loop does after each block
         return AgentView(blockNumber: block, timestamp: timestamp, nextTimestamp: timestamp + 12, feeMarket: feeMarket,
                          baseFee: baseFee, gasPrices: gasPrices, state: state, mempool: mempool,
