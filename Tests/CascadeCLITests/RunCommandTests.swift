@@ -102,6 +102,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(info.overrides, ["duration_hours=0.5"])
         XCTAssertEqual(info.seed, "20200312")
         XCTAssertEqual(info.inputs.first?.path, scenario.path)
-        XCTAssertGreaterThan(info.inputs.count, 2, "protocol and data files are listed")
+        let names = info.inputs.map { ($0.path as NSString).lastPathComponent }
+        for file in ["gas-prices.csv", "eth-usd.csv", "maker-mcd-2020.toml", "compound-v2.toml", "uniswap-v2.toml"] {
+            XCTAssertTrue(names.contains(file), "\(file) is an input: \(names)")
+        }
     }
 }
