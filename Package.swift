@@ -127,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CascadeStoreTests",
-            dependencies: ["CascadeStore", "CascadeEngine"]
+            dependencies: ["CascadeStore", "CascadeEngine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -60,7 +60,7 @@ public struct PathMetrics: Sendable, Equatable {
     /// Reads CSV text with at least the ``columns`` (any order; other columns are ignored).
     /// - Throws: ``RunStoreError`` naming `file`, the line and the column.
     public static func parseCSV(_ text: String, file: String) throws(RunStoreError) -> [PathMetrics] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)  // "\n" or "\r\n"
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
             throw RunStoreError(file: file, "expected a header line, found an empty file")
         }
