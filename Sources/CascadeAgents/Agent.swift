@@ -54,7 +54,7 @@ public enum Agent: Sendable {
             self = .oracleRelayer(agent)
             return sent
         case .flipKeeper(var agent):
-            let sent = agent.act(view, examined: &examined)
+            let sent = agent.act(view)
             self = .flipKeeper(agent)
             return sent
         case .liquidator(var agent):

@@ -12,11 +12,10 @@ import CascadeProtocols
 /// `bark` competes on ``Contest/position(protocolName:owner:)``, `take` and `redo` on
 /// ``Contest/auction(house:id:)``.
 ///
-/// - **bark**: the candidates of ``PositionIndexes/makerCandidates(_:price:rate:)`` at the
-///   Vat's price (widened by ``indexTolerance``), each checked with the Dog's own checks
-///   (``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)``: unsafe, room under `Hole`/`hole`,
-///   dust, null auction) on the last block's state, and the Clipper's kick checks (`stopped`, a feed price). Every candidate checked counts in
-///   `examined`. Barks sent in one block stop once their tabs fill the room left under the limits
+/// - **bark**: the unsafe vaults (``PositionIndexes/makerUnsafe``, shared by every keeper),
+///   each checked with the Dog's own checks (``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)``:
+///   unsafe, room under `Hole`/`hole`, dust, null auction) on the last block's state, and the
+///   Clipper's kick checks (`stopped`, a feed price). Every vault checked counts in `examined`. Barks sent in one block stop once their tabs fill the room left under the limits
 ///   (later ones would revert `Dog/liquidation-limit-hit`); barks still pending from earlier blocks
 ///   are not counted against the room.
 /// - **take**: the price is the Clipper's own (``CascadeProtocols/Clipper/getStatus(_:now:)``) at
@@ -102,13 +101,10 @@ public struct ClipKeeper: Sendable {
                                into sent: inout [AgentTransaction]) {
         let ilk = configuration.ilk
         let vatIlk = maker.vat.ilk(ilk)
-        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, let mat = maker.spotter.ilks[ilk]?.mat,
-              clipper.stopped < 1, (try? clipper.feedPrice(spotter: maker.spotter)) != nil else { return }
+        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, clipper.stopped < 1, (try? clipper.feedPrice(spotter: maker.spotter)) != nil else { return }
         var room = Self.room(maker.dog, ilk: ilk)
         guard !room.isZero else { return }
-        let price = vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / 1e27
-        let rate = vatIlk.rate.doubleValue / 1e27
-        for urn in view.positions.makerCandidates(ilk, price: price * (1 - Self.indexTolerance), rate: rate) {
+        for urn in view.positions.makerUnsafe[ilk]?.owners ?? [] {
             examined += 1
             guard let liquidation = try? maker.dog.liquidation(ilk, urn: maker.vat.urn(ilk, urn), vatIlk: vatIlk) else { continue }
             let contest = Contest.position(protocolName: "maker", owner: urn)
@@ -120,11 +116,6 @@ public struct ClipKeeper: Sendable {
             room = room &- liquidation.tab
         }
     }
-
-    /// How much the index query is widened below the Vat's price: the keys are floating point,
-    /// and a vault unsafe by one wei has a key equal to the price up to rounding. The exact check
-    /// drops the vaults this lets in.
-    static let indexTolerance = 1e-9
 
     /// `min(Hole − Dirt, hole − dirt)`, or 0 when either limit is reached. [rad]
     static func room(_ dog: Dog, ilk: Bytes32) -> UInt256 {

@@ -60,35 +60,27 @@ public struct FlipKeeper: Sendable {
         self.configuration = configuration
     }
 
-    /// The transactions the keeper sends after the last block; adds the vaults it checked
-    /// exactly to `examined`.
-    public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
+    /// The transactions the keeper sends after the last block: bites of the unsafe vaults
+    /// (``PositionIndexes/makerUnsafe``), bids and deals.
+    public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         guard let maker = view.state.maker, let flipper = maker.flipper(configuration.ilk) else { return [] }
         inFlight.refresh(&account, view: view)
         var sent = inFlight.rebid(configuration.gas, account: account, view: view)
-        if configuration.bites { bite(view, maker: maker, examined: &examined, into: &sent) }
+        if configuration.bites { bite(view, maker: maker, into: &sent) }
         bid(view, maker: maker, flipper: flipper, into: &sent)
         return sent
     }
 
     // MARK: Bites
 
-    private mutating func bite(_ view: AgentView, maker: Maker, examined: inout Int, into sent: inout [AgentTransaction]) {
+    private mutating func bite(_ view: AgentView, maker: Maker, into sent: inout [AgentTransaction]) {
         let ilk = configuration.ilk
-        let vatIlk = maker.vat.ilk(ilk)
-        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, let mat = maker.spotter.ilks[ilk]?.mat else { return }
-        let threshold = vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / 1e27
-        let rate = vatIlk.rate.doubleValue / 1e27
-        for urn in view.positions.makerCandidates(ilk, price: threshold, rate: rate) {
+        // The unsafe vaults were checked exactly (Cat.bite's `ink · spot < art · rate`) on the
+        // last block's state, once for every keeper (``UnsafeVaults``).
+        for urn in view.positions.makerUnsafe[ilk]?.owners ?? [] {
             guard inFlight.hasRoom(view) else { return }
             let contest = Contest.position(protocolName: "maker", owner: urn)
             guard !inFlight.contains(contest) else { continue }
-            examined += 1
-            let vault = maker.vat.urn(ilk, urn)
-            // Cat.bite's check: ink · spot < art · rate (both sides exact, 512-bit).
-            let collateral = vault.ink.multipliedFullWidth(by: vatIlk.spot)
-            let debt = vault.art.multipliedFullWidth(by: vatIlk.rate)
-            guard (collateral.high, collateral.low) < (debt.high, debt.low) else { continue }
             send(.catBite(ilk: ilk, urn: urn), to: maker.addresses.cat, gas: maker.gasSchedule.bite, contest: contest,
                  view: view, into: &sent)
         }

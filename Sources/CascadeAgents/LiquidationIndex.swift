@@ -49,6 +49,11 @@ public struct LiquidationIndex: Sendable {
     /// The owners whose key is at least `threshold`, highest key first, then by address bytes
     /// (a deterministic order).
     public func candidates(atOrAbove threshold: Double) -> [Address] {
+        entries(atOrAbove: threshold).map(\.owner)
+    }
+
+    /// ``candidates(atOrAbove:)`` with each owner's key.
+    public func entries(atOrAbove threshold: Double) -> [(owner: Address, key: Double)] {
         var found: [Entry] = []
         var stack: [Int] = heap.isEmpty ? [] : [0]
         while let index = stack.popLast() {
@@ -60,7 +65,7 @@ public struct LiquidationIndex: Sendable {
             if left + 1 < heap.count { stack.append(left + 1) }
         }
         found.sort { $0.key != $1.key ? $0.key > $1.key : $0.owner < $1.owner }
-        return found.map(\.owner)
+        return found.map { ($0.owner, $0.key) }
     }
 
     private mutating func rebuild() {

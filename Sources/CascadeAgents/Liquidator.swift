@@ -6,10 +6,11 @@ import CascadeProtocols
 ///
 /// Each block it
 ///
-/// 1. **observes**: takes the candidates of the protocol's index (``PositionIndexes``) at the
-///    on-chain oracle prices — liquidations are judged by the protocol's oracle, never the
-///    market — and checks each exactly (health factor below 1, or a shortfall; each check counts
-///    in `examined`); for every liquidatable borrower it sizes the most profitable
+/// 1. **observes**: the liquidatable borrowers by the on-chain oracle prices — liquidations are
+///    judged by the protocol's oracle, never the market. Aave: the candidates of the protocol's
+///    index (``PositionIndexes``), each checked exactly (health factor below 1 at the next
+///    block's timestamp; each check counts in `examined`). Compound: the shortfalls the block loop
+///    keeps for every liquidator (``CompoundShortfalls``). For every liquidatable borrower it sizes the most profitable
 ///    (collateral, debt) pair exactly as the protocol will execute it (``LiquidationQuote``:
 ///    close factor, collateral available, Aave's dust rule, Compound's seizable cTokens), capped
 ///    by its capital, and keeps it when the gross profit exceeds the minimum;
@@ -114,6 +115,8 @@ public struct Liquidator: Sendable {
     /// The block after which it last sent a liquidation of each borrower (kept while an
     /// observation that cannot show that liquidation may still be acted on).
     private var lastSent: [Address: UInt64] = [:]
+    /// Compound quote bases of the borrowers evaluated, for one generation of the shortfalls.
+    var compoundBases: (generation: UInt64, pairs: [Address: [CompoundQuoteBasis]]) = (0, [:])
 
     public init(account: AgentAccount, configuration: Configuration) {
         precondition(configuration.assets.values.allSatisfy { $0.depthUSD2Percent > 0 }, "market depth must be positive")
@@ -138,7 +141,7 @@ public struct Liquidator: Sendable {
 
     // MARK: Observing
 
-    private func observe(_ view: AgentView, examined: inout Int) -> Observation {
+    private mutating func observe(_ view: AgentView, examined: inout Int) -> Observation {
         var opportunities: [Opportunity] = []
         guard let ethUSD = view.market.price(configuration.ethSymbol), ethUSD > 0 else {
             return Observation(block: view.blockNumber, opportunities: [])
@@ -149,6 +152,10 @@ public struct Liquidator: Sendable {
         func capital(_ token: Address) -> UInt256 {
             let balance = balances.balance(of: owner, in: token), spent = committed[token] ?? .zero
             return balance > spent ? balance &- spent : .zero
+        }
+        // Without capital in any debt asset it can repay, nothing is worth looking at.
+        guard configuration.assets.keys.contains(where: { !capital($0).isZero }) else {
+            return Observation(block: view.blockNumber, opportunities: [])
         }
         func keep(_ found: Opportunity?) {
             guard let found else { return }
@@ -165,10 +172,10 @@ public struct Liquidator: Sendable {
                 keep(aaveOpportunity(borrower, pool: pool, view: view, ethUSD: ethUSD, capital: capital))
             }
         case .compound:
+            // The shortfalls were checked exactly on the last block's state, once for every
+            // liquidator (``CompoundShortfalls``).
             guard let comptroller = view.state.compound else { break }
-            for borrower in view.positions.compoundCandidates(comptroller, prices: view.state.compoundPrices, ledger: balances)
-            where borrower != owner {
-                examined += 1
+            for borrower in view.positions.compoundShortfalls.owners where borrower != owner {
                 keep(compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, capital: capital))
             }
         }

@@ -9,6 +9,10 @@ public struct PositionIndexes: Sendable {
     /// Maker vaults per ilk; key `art · mat / ink` (USD per unit of collateral at `rate` = 1):
     /// a vault is unsafe when the OSM price is below `key · rate`.
     public private(set) var makerVaults: [Bytes32: LiquidationIndex] = [:]
+    /// Maker vaults unsafe now, per ilk (``refreshLiquidatable(in:touched:)``).
+    public private(set) var makerUnsafe: [Bytes32: UnsafeVaults] = [:]
+    /// Compound borrowers with a shortfall now (``refreshLiquidatable(in:touched:)``).
+    public private(set) var compoundShortfalls = CompoundShortfalls()
     /// Aave borrowers by (collateral, debt) underlying pair (``aavePlacement(_:owner:prices:)``).
     public private(set) var aavePositions = LendingPositionIndex()
     /// Compound borrowers by (collateral, borrowed) cToken pair (``compoundPlacement(_:owner:prices:ledger:)``).
@@ -32,6 +36,38 @@ public struct PositionIndexes: Sendable {
         }
     }
 
+    /// What ``refreshLiquidatable(in:touched:)`` changed.
+    public struct LiquidatableChange: Sendable {
+        /// Each Maker ilk's unsafe vaults, in the Vat's ilk order.
+        public var makerUnsafe: [(ilk: Bytes32, change: UnsafeVaults.Change)] = []
+        /// Compound's shortfalls.
+        public var compoundShortfalls = CompoundShortfalls.Change()
+
+        /// Positions checked exactly.
+        public var examined: Int {
+            makerUnsafe.reduce(compoundShortfalls.examined) { $0 + $1.change.examined }
+        }
+    }
+
+    /// Brings ``makerUnsafe`` and ``compoundShortfalls`` up to date after a block, `touched`
+    /// being the owners whose positions its transactions may have changed (already
+    /// ``refresh(_:in:)``ed).
+    public mutating func refreshLiquidatable(in state: ChainState, touched: [Address]) -> LiquidatableChange {
+        var change = LiquidatableChange()
+        if let maker = state.maker {
+            change.makerUnsafe = maker.ilkNames.map { ilk in
+                (ilk, makerUnsafe[ilk, default: UnsafeVaults()].refresh(maker, ilk: ilk, index: makerVaults[ilk], touched: touched))
+            }
+        }
+        if let comptroller = state.compound {
+            var shortfalls = compoundShortfalls
+            compoundShortfalls = CompoundShortfalls()  // a unique reference: refreshed in place, not copied
+            change.compoundShortfalls = shortfalls.refresh(comptroller, state: state, positions: self, touched: touched)
+            compoundShortfalls = shortfalls
+        }
+        return change
+    }
+
     /// The Maker vault's liquidation-price key, or `nil` when it has no debt or no collateral
     /// (a vault without collateral but with debt is keyed +∞: always unsafe).
     static func makerKey(_ maker: Maker, ilk: Bytes32, owner: Address) -> Double? {
@@ -40,12 +76,5 @@ public struct PositionIndexes: Sendable {
         guard !urn.ink.isZero else { return .infinity }
         let mat = (maker.spotter.ilks[ilk]?.mat.doubleValue ?? 0) / 1e27
         return urn.art.doubleValue * mat / urn.ink.doubleValue
-    }
-
-    /// Maker vaults of `ilk` that may be unsafe at OSM price `price` (USD) and accumulated
-    /// `rate` (ray as a number, 1.0 = no fees): the candidates whose key reaches `price / rate`,
-    /// lowest collateralisation first. Candidates must still be checked exactly.
-    public func makerCandidates(_ ilk: Bytes32, price: Double, rate: Double) -> [Address] {
-        makerVaults[ilk]?.candidates(atOrAbove: price / rate) ?? []
     }
 }

@@ -64,10 +64,11 @@ enum AgentFixture {
         }
     }
 
-    /// The liquidation indexes of `owners`' positions, as the block loop keeps them.
+    /// The liquidation indexes and liquidatable sets of `owners`' positions, as the block loop keeps them.
     static func indexes(_ state: ChainState, owners: [Address]) -> PositionIndexes {
         var indexes = PositionIndexes()
         for owner in owners { indexes.refresh(owner, in: state) }
+        _ = indexes.refreshLiquidatable(in: state, touched: owners)
         return indexes
     }
 
@@ -89,7 +90,7 @@ enum AgentFixture {
     /// `sender`, and carries the gas limit it was signed with.
     static func expectSigned(_ transaction: AgentTransaction, _ call: ContractCall, to: Address, sender: Address,
                              sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let decoded = try SignedTransaction.decode(transaction.signed!.raw, expectedChainID: chainID)
+        let decoded = try SignedTransaction.decode(transaction.signedAndVerified().signed!.raw, expectedChainID: chainID)
         #expect(decoded.sender == sender, sourceLocation: sourceLocation)
         #expect(decoded.transaction.to == to, sourceLocation: sourceLocation)
         #expect(try ContractCall.decode(decoded.transaction.data) == call, sourceLocation: sourceLocation)

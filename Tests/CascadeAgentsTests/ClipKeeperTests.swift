@@ -51,7 +51,8 @@ import Testing
         var examined = 0
         let sent = keeper.act(F.view(state, prices: ["ETH": 1_700, "DAI": 1], positions: positions), examined: &examined)
         #expect(Set(sent.map(\.call)) == Set(unsafe.map { ContractCall.dogBark(ilk: F.ethA, urn: $0, kpr: Self.keeperAddress) }))
-        #expect(examined == unsafe.count + 1, "the candidates: the unsafe vaults and the one safe at the boundary")
+        #expect(examined == unsafe.count, "the Dog's checks run on the unsafe vaults only")
+        #expect(Set(positions.makerUnsafe[F.ethA]!.owners) == Set(unsafe), "the shared set, checked exactly at the boundary")
         #expect(sent.map(\.contest) == sent.map { tx in
             guard case let .dogBark(_, urn, _) = tx.call else { return nil }
             return .position(protocolName: "maker", owner: urn)

@@ -192,10 +192,11 @@ struct LendingChain {
 
     // MARK: Agents
 
-    /// What agents see after the current block.
-    func view(ethUSD: Double? = nil, mempool: MempoolView = MempoolView(), feeMarket: FeeMarket = .firstPrice,
-              baseFee: UInt256 = .zero, gasPrices: GasPriceWindow = GasPriceWindow(capacity: 10)) -> AgentView {
+    /// What agents see after the current block (the liquidatable sets brought up to date first).
+    mutating func view(ethUSD: Double? = nil, mempool: MempoolView = MempoolView(), feeMarket: FeeMarket = .firstPrice,
+                       baseFee: UInt256 = .zero, gasPrices: GasPriceWindow = GasPriceWindow(capacity: 10)) -> AgentView {
         let eth = ethUSD ?? Self.aaveUSD(state.aavePrices[Self.weth.address]!)
+        _ = positions.refreshLiquidatable(in: state, touched: [])  // as the block loop does after each block
         return AgentView(blockNumber: block, timestamp: timestamp, nextTimestamp: timestamp + 12, feeMarket: feeMarket,
                          baseFee: baseFee, gasPrices: gasPrices, state: state, mempool: mempool,
                          market: MarketQuotes(symbols: ["ETH", "USDC"], prices: [eth, 1]), positions: positions)
@@ -204,7 +205,7 @@ struct LendingChain {
     /// Decodes `transaction` from its raw bytes as a block builder would and runs it in the next
     /// block (which becomes the current one); refreshes the indexes of the borrower it liquidates.
     mutating func include(_ transaction: AgentTransaction) -> ChainState.Execution {
-        let decoded = try! SignedTransaction.decode(transaction.signed!.raw, expectedChainID: Self.chainID)
+        let decoded = try! SignedTransaction.decode(transaction.signedAndVerified().signed!.raw, expectedChainID: Self.chainID)
         let call = try! ContractCall.decode(decoded.transaction.data)
         advance()
         let execution = state.apply(call, to: decoded.transaction.to!, sender: decoded.sender, context: context(decoded.sender))

@@ -55,9 +55,16 @@ extension RunMetrics {
 
         // MARK: Per block
 
-        /// After block `block` (at `timestamp`): which borrowers are liquidatable — the index's
-        /// candidates at the on-chain prices, checked exactly (Aave: health factor below 1 at
-        /// `timestamp`; Compound: a shortfall from stored balances) — and each feed's staleness.
+        /// Notes the Compound borrowers that got a shortfall in `block` and forgets those that
+        /// no longer have one (``CompoundShortfalls``).
+        mutating func noteCompound(_ change: CompoundShortfalls.Change, block: UInt64) {
+            for owner in change.left { compoundLiquidatable[owner] = nil }
+            for owner in change.entered { compoundLiquidatable[owner] = block }
+        }
+
+        /// After block `block` (at `timestamp`): which Aave borrowers are liquidatable — the
+        /// index's candidates at the on-chain prices with a health factor below 1 at `timestamp`
+        /// — and each feed's staleness.
         mutating func track(block: UInt64, timestamp: UInt64, world: World) {
             let state = world.state
             if let pool = state.aave {
@@ -68,16 +75,6 @@ extension RunMetrics {
                     unsafe[owner] = aaveLiquidatable[owner] ?? block
                 }
                 aaveLiquidatable = unsafe
-            }
-            if let comptroller = state.compound {
-                var unsafe: [Address: UInt64] = [:]
-                for owner in world.positions.compoundCandidates(comptroller, prices: state.compoundPrices, ledger: state.ledger) {
-                    guard let (error, _, shortfall) = try? comptroller.accountLiquidity(of: owner, prices: state.compoundPrices,
-                                                                                       ledger: state.ledger),
-                          error == .noError, !shortfall.isZero else { continue }
-                    unsafe[owner] = compoundLiquidatable[owner] ?? block
-                }
-                compoundLiquidatable = unsafe
             }
             prepare(world)
             for (index, binding) in state.feeds.enumerated() {

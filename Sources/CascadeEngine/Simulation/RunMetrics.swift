@@ -70,15 +70,25 @@ public struct RunMetrics: Sendable {
 
     // MARK: - Per block
 
-    mutating func record(block: BuiltBlock, executed: [ExecutedTransaction], examined: Int, world: inout World) {
+    mutating func record(block: BuiltBlock, executed: [ExecutedTransaction], world: inout World) {
         blocks += 1
         utilisationSum += Double(block.gasUsed) / Double(block.gasLimit)
         maxBaseFee = max(maxBaseFee, block.baseFee)
         if let price = block.clearingPrice { maxClearingPrice = max(maxClearingPrice, price) }
+        for transaction in executed { record(transaction, world: &world) }
+    }
+
+    /// Records the end of `block` once the positions it touched are re-indexed: the positions
+    /// that became or stopped being liquidatable (`liquidatable`, from
+    /// ``PositionIndexes/refreshLiquidatable(in:touched:)``), Aave positions, oracle staleness,
+    /// and the positions checked exactly — `examined` by the agents plus those the block loop
+    /// rechecked.
+    mutating func track(block: BuiltBlock, liquidatable: PositionIndexes.LiquidatableChange, examined: Int, world: World) {
+        let examined = examined + liquidatable.examined
         examinedTotal += examined
         examinedMax = max(examinedMax, examined)
-        for transaction in executed { record(transaction, world: &world) }
-        trackLiquidatable(block: block.number, timestamp: block.timestamp, world: world)
+        noteLiquidatable(liquidatable, block: block.number)
+        trackOracles(timestamp: block.timestamp, world: world)
         lending.track(block: block.number, timestamp: block.timestamp, world: world)
         oracleMaxDeviation = max(oracleMaxDeviation, lending.maxDeviation)
         oracleMaxAgeSeconds = max(oracleMaxAgeSeconds, lending.maxAgeSeconds)
@@ -258,26 +268,25 @@ public struct RunMetrics: Sendable {
         firstLiquidatable[ilk]?[owner].map { block >= $0 ? block - $0 : 0 } ?? 0
     }
 
-    /// Updates, for every Maker ilk, the block in which each currently unsafe vault first
-    /// became unsafe (by the Vat's spot, i.e. the on-chain oracle); also oracle staleness.
-    private mutating func trackLiquidatable(block: UInt64, timestamp: UInt64, world: World) {
+    /// Notes the positions that became liquidatable in `block` and forgets those that are no
+    /// longer (Maker by the Vat's spot, Compound by its oracle: the on-chain view).
+    mutating func noteLiquidatable(_ change: PositionIndexes.LiquidatableChange, block: UInt64) {
+        for (ilk, unsafe) in change.makerUnsafe {
+            for urn in unsafe.left { firstLiquidatable[ilk]?[urn] = nil }
+            for urn in unsafe.entered { firstLiquidatable[ilk, default: [:]][urn] = block }
+        }
+        lending.noteCompound(change.compoundShortfalls, block: block)
+    }
+
+    /// Maker oracle staleness: deviation of the OSM price from the market, age of its value.
+    private mutating func trackOracles(timestamp: UInt64, world: World) {
         guard let maker = world.state.maker else { return }
         for (index, ilk) in maker.ilkNames.enumerated() {
             let vatIlk = maker.vat.ilk(ilk)
             guard !vatIlk.spot.isZero, !vatIlk.rate.isZero else { continue }
-            let price = makerOraclePrice(maker, ilk: ilk)
-            var unsafe: [Address: UInt64] = [:]
-            for urn in world.positions.makerCandidates(ilk, price: price, rate: vatIlk.rate.doubleValue / 1e27) {
-                let vault = maker.vat.urn(ilk, urn)
-                let collateral = vault.ink.multipliedFullWidth(by: vatIlk.spot)
-                let debt = vault.art.multipliedFullWidth(by: vatIlk.rate)
-                guard (collateral.high, collateral.low) < (debt.high, debt.low) else { continue }
-                unsafe[urn] = firstLiquidatable[ilk]?[urn] ?? block
-            }
-            firstLiquidatable[ilk] = unsafe
             if let symbol = world.makerCollateral[ilk], let asset = world.market.index(of: symbol) {
                 let market = world.market.price(asset)
-                oracleMaxDeviation = max(oracleMaxDeviation, abs(price - market) / market)
+                oracleMaxDeviation = max(oracleMaxDeviation, abs(makerOraclePrice(maker, ilk: ilk) - market) / market)
             }
             if index < world.state.makerOracles.count, let age = world.state.makerOracles[index].osm.valueAge(at: timestamp) {
                 oracleMaxAgeSeconds = max(oracleMaxAgeSeconds, age)
