@@ -114,8 +114,8 @@ public struct RunStore: Sendable {
     /// - Throws: ``RunStoreError`` when there is no such id.
     public func run(id: Int64) throws(RunStoreError) -> StoredRun {
         guard let run = try fetch("WHERE id = ?", [id]).first else {
-            let count = (try? list().count) ?? 0
-            throw RunStoreError(file: path, "no run with id \(id) (\(count) recorded; see cascade runs list)")
+            let count = (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") }) ?? nil
+            throw RunStoreError(file: path, "no run with id \(id) (\(count ?? 0) recorded; see cascade runs list)")
         }
         return run
     }
