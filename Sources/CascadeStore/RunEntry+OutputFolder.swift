@@ -29,7 +29,7 @@ extension RunEntry {
             throw RunStoreError(file: documentPath, "scenario: expected the scenario's name, found none")
         }
         let pathCount = json["paths"].flatMap(\.double).map { Int($0) }
-        var paths: [PathMetrics] = []
+        var paths: [PathRecord] = []
         let metrics: KeyMetrics
         switch info.command {
         case "run":
@@ -38,7 +38,7 @@ extension RunEntry {
         case "montecarlo":
             metrics = Self.monteCarloMetrics(json)
             let csvPath = folder.appendingPathComponent("paths.csv").path
-            paths = try PathMetrics.parseCSV(try Self.text(csvPath), file: csvPath)
+            paths = try PathRecord.parseCSV(try Self.text(csvPath), file: csvPath)
             if let pathCount, pathCount != paths.count {
                 throw RunStoreError(file: csvPath, "expected \(pathCount) paths (\(document): paths), found \(paths.count) rows")
             }
@@ -96,7 +96,7 @@ extension RunEntry {
     }
 
     /// A single run as path 0.
-    private static func runPath(_ json: JSONValue, seed: String, file: String) throws(RunStoreError) -> PathMetrics {
+    private static func runPath(_ json: JSONValue, seed: String, file: String) throws(RunStoreError) -> PathRecord {
         func number(_ path: [String]) throws(RunStoreError) -> Double {
             guard let value = json[path]?.double else {
                 throw RunStoreError(file: file, "\(path.joined(separator: ".")): expected a number, found none")
@@ -104,7 +104,7 @@ extension RunEntry {
             return value
         }
         func delay(_ key: String) -> Int? { json[["liquidation_delay_blocks", key]]?.double.map { Int($0) } }
-        return PathMetrics(
+        return PathRecord(
             path: 0, seed: seed, badDebtUSD: try number(["bad_debt_usd"]), liquidatedDebtUSD: try number(["liquidated_debt_usd"]),
             liquidations: Int(try number(["liquidations"])), zeroBidAuctions: Int(try number(["auctions", "zero_bid"])),
             delayP50Blocks: delay("p50"), delayP90Blocks: delay("p90"), delayMaxBlocks: delay("max"),

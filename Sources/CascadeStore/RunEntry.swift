@@ -25,12 +25,12 @@ public struct RunEntry: Sendable {
     /// The key metrics kept as columns.
     public var metrics: KeyMetrics
     /// Per-path metrics: one row for a `run`, one per path for a `montecarlo`, none otherwise.
-    public var paths: [PathMetrics]
+    public var paths: [PathRecord]
     /// When the command completed.
     public var createdAt: Date
 
     public init(info: RunInfo, scenarioName: String, outputFolder: String, document: String, summary: String,
-                pathCount: Int?, metrics: KeyMetrics, paths: [PathMetrics], createdAt: Date = Date()) {
+                pathCount: Int?, metrics: KeyMetrics, paths: [PathRecord], createdAt: Date = Date()) {
         self.info = info
         self.scenarioName = scenarioName
         self.outputFolder = outputFolder

@@ -89,8 +89,8 @@ public struct RunStore: Sendable {
                                    arguments: [id, position, input.path, input.keccak256])
                 }
                 let insertPath = try db.makeStatement(sql: """
-                    INSERT INTO run_paths (run_id, \(PathMetrics.columns.joined(separator: ", ")))
-                    VALUES (?, \(PathMetrics.columns.map { _ in "?" }.joined(separator: ", ")))
+                    INSERT INTO run_paths (run_id, \(PathRecord.columns.joined(separator: ", ")))
+                    VALUES (?, \(PathRecord.columns.map { _ in "?" }.joined(separator: ", ")))
                     """)
                 for row in entry.paths {
                     try insertPath.execute(arguments: [id, row.path, row.seed, row.badDebtUSD, row.liquidatedDebtUSD, row.liquidations,
@@ -127,12 +127,12 @@ public struct RunStore: Sendable {
 
     /// The per-path metrics of `runID` in path order: one row for a `run`, one per path for a
     /// `montecarlo`, none for a `sweep` or `attribute`.
-    public func paths(runID: Int64) throws(RunStoreError) -> [PathMetrics] {
+    public func paths(runID: Int64) throws(RunStoreError) -> [PathRecord] {
         _ = try run(id: runID)
         do {
             return try queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM run_paths WHERE run_id = ? ORDER BY path", arguments: [runID]).map { row in
-                    PathMetrics(path: row["path"], seed: row["seed"], badDebtUSD: row["bad_debt_usd"],
+                    PathRecord(path: row["path"], seed: row["seed"], badDebtUSD: row["bad_debt_usd"],
                                 liquidatedDebtUSD: row["liquidated_debt_usd"], liquidations: row["liquidations"],
                                 zeroBidAuctions: row["zero_bid_auctions"], delayP50Blocks: row["delay_p50_blocks"],
                                 delayP90Blocks: row["delay_p90_blocks"], delayMaxBlocks: row["delay_max_blocks"],
@@ -152,7 +152,7 @@ public struct RunStore: Sendable {
             throw RunStoreError(file: path, "run \(runID) is a \(stored.kind): only run and montecarlo record per-path metrics "
                                 + "(its results are in \(stored.outputFolder)/\(stored.document))")
         }
-        return PathMetrics.csv(try paths(runID: runID))
+        return PathRecord.csv(try paths(runID: runID))
     }
 
     /// Problems found by SQLite's integrity and foreign-key checks and by the store's own

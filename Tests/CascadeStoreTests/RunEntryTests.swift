@@ -53,7 +53,7 @@ final class RunEntryTests: XCTestCase {
         XCTAssertEqual(entry.metrics, KeyMetrics([.badDebtUSD: 1679922.95, .liquidations: 750, .liquidatedDebtUSD: 5180000.5,
                                                   .zeroBidAuctions: 49, .delayP50Blocks: 58, .delayP90Blocks: 231,
                                                   .delayMaxBlocks: 269, .cascadeDepth: 2]))
-        XCTAssertEqual(entry.paths, [PathMetrics(path: 0, seed: "9", badDebtUSD: 1679922.95, liquidatedDebtUSD: 5180000.5,
+        XCTAssertEqual(entry.paths, [PathRecord(path: 0, seed: "9", badDebtUSD: 1679922.95, liquidatedDebtUSD: 5180000.5,
                                                  liquidations: 750, zeroBidAuctions: 49, delayP50Blocks: 58, delayP90Blocks: 231,
                                                  delayMaxBlocks: 269, cascadeDepth: 2, endogenousShare: 0.076)])
     }
@@ -89,7 +89,7 @@ final class RunEntryTests: XCTestCase {
     func testMonteCarloFolder() throws {
         try writeInfo(command: "montecarlo", arguments: ["paths=3"])
         try write("montecarlo.json", Self.monteCarlo)
-        try write("paths.csv", PathMetrics.csv(StoreFixtures.paths))
+        try write("paths.csv", PathRecord.csv(StoreFixtures.paths))
         let entry = try RunEntry(outputFolder: folder.path)
         XCTAssertEqual(entry.document, "montecarlo.json")
         XCTAssertEqual(entry.pathCount, 3)
@@ -104,7 +104,7 @@ final class RunEntryTests: XCTestCase {
     func testMonteCarloWithMissingPathsIsRefused() throws {
         try writeInfo(command: "montecarlo")
         try write("montecarlo.json", Self.monteCarlo)
-        try write("paths.csv", PathMetrics.csv(Array(StoreFixtures.paths.prefix(2))))
+        try write("paths.csv", PathRecord.csv(Array(StoreFixtures.paths.prefix(2))))
         XCTAssertThrowsError(try RunEntry(outputFolder: folder.path)) { error in
             XCTAssertTrue("\(error)".contains("paths.csv: expected 3 paths (montecarlo.json: paths), found 2 rows"), "\(error)")
         }

@@ -209,7 +209,7 @@ final class RunStoreTests: XCTestCase {
              try Int32.fetchOne(db, sql: "PRAGMA application_id"))
         }
         XCTAssertEqual(Array(runs.suffix(KeyMetric.allCases.count)), KeyMetric.allCases.map(\.column))
-        XCTAssertEqual(paths, ["run_id"] + PathMetrics.columns)
+        XCTAssertEqual(paths, ["run_id"] + PathRecord.columns)
         XCTAssertEqual(applicationID, RunStore.applicationID)
     }
 

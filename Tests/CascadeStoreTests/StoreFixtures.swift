@@ -25,7 +25,7 @@ enum StoreFixtures {
                            inputs: inputs)
         let metrics = KeyMetrics([.badDebtUSD: badDebt, .liquidations: 7, .liquidatedDebtUSD: 50_000.25, .zeroBidAuctions: 2,
                                   .delayP50Blocks: 3, .delayP90Blocks: 9, .delayMaxBlocks: 12, .cascadeDepth: 2])
-        let path = PathMetrics(path: 0, seed: String(seed), badDebtUSD: badDebt, liquidatedDebtUSD: 50_000.25, liquidations: 7,
+        let path = PathRecord(path: 0, seed: String(seed), badDebtUSD: badDebt, liquidatedDebtUSD: 50_000.25, liquidations: 7,
                                zeroBidAuctions: 2, delayP50Blocks: 3, delayP90Blocks: 9, delayMaxBlocks: 12, cascadeDepth: 2,
                                endogenousShare: 0.285714)
         return RunEntry(info: info, scenarioName: "alpha", outputFolder: "/tmp/out/a", document: "summary.json",
@@ -35,11 +35,11 @@ enum StoreFixtures {
 
     /// Three paths, the second without liquidations (no delays).
     static let paths = [
-        PathMetrics(path: 0, seed: "18446744073709551615", badDebtUSD: 0, liquidatedDebtUSD: 1000.5, liquidations: 3, zeroBidAuctions: 0,
+        PathRecord(path: 0, seed: "18446744073709551615", badDebtUSD: 0, liquidatedDebtUSD: 1000.5, liquidations: 3, zeroBidAuctions: 0,
                     delayP50Blocks: 2, delayP90Blocks: 4, delayMaxBlocks: 4, cascadeDepth: 1, endogenousShare: 0),
-        PathMetrics(path: 1, seed: "12", badDebtUSD: 0, liquidatedDebtUSD: 0, liquidations: 0, zeroBidAuctions: 0,
+        PathRecord(path: 1, seed: "12", badDebtUSD: 0, liquidatedDebtUSD: 0, liquidations: 0, zeroBidAuctions: 0,
                     delayP50Blocks: nil, delayP90Blocks: nil, delayMaxBlocks: nil, cascadeDepth: 0, endogenousShare: 0),
-        PathMetrics(path: 2, seed: "977", badDebtUSD: 250.75, liquidatedDebtUSD: 9000, liquidations: 11, zeroBidAuctions: 5,
+        PathRecord(path: 2, seed: "977", badDebtUSD: 250.75, liquidatedDebtUSD: 9000, liquidations: 11, zeroBidAuctions: 5,
                     delayP50Blocks: 7, delayP90Blocks: 30, delayMaxBlocks: 41, cascadeDepth: 3, endogenousShare: 0.125),
     ]
 

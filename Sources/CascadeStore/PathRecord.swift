@@ -2,7 +2,7 @@ import CascadeEngine
 
 /// The metrics of one simulated path: a row of `paths.csv` (docs/outputs.md) and of the
 /// `run_paths` table. A `run` is recorded as one path (path 0, the run's seed).
-public struct PathMetrics: Sendable, Equatable {
+public struct PathRecord: Sendable, Equatable {
     /// The path index, from 0 in path order.
     public var path: Int
     /// The path's seed (decimal: seeds exceed 2⁶³).
@@ -53,13 +53,13 @@ public struct PathMetrics: Sendable, Equatable {
     }
 
     /// `rows` as CSV text: the header line, then one line per row, each ending in a newline.
-    public static func csv(_ rows: [PathMetrics]) -> String {
+    public static func csv(_ rows: [PathRecord]) -> String {
         ([columns] + rows.map(\.csvFields)).map { $0.joined(separator: ",") + "\n" }.joined()
     }
 
     /// Reads CSV text with at least the ``columns`` (any order; other columns are ignored).
     /// - Throws: ``RunStoreError`` naming `file`, the line and the column.
-    public static func parseCSV(_ text: String, file: String) throws(RunStoreError) -> [PathMetrics] {
+    public static func parseCSV(_ text: String, file: String) throws(RunStoreError) -> [PathRecord] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)  // "\n" or "\r\n"
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
             throw RunStoreError(file: file, "expected a header line, found an empty file")
@@ -71,14 +71,14 @@ public struct PathMetrics: Sendable, Equatable {
             }
             index[column] = position
         }
-        var rows: [PathMetrics] = []
+        var rows: [PathRecord] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == header.count else {
                 throw RunStoreError(file: file, "line \(offset + 1): expected \(header.count) fields, found \(fields.count)")
             }
             let reader = FieldReader(fields: fields, index: index, file: file, line: offset + 1)
-            rows.append(PathMetrics(
+            rows.append(PathRecord(
                 path: try reader.integer("path"), seed: try reader.seed(),
                 badDebtUSD: try reader.number("bad_debt_usd"), liquidatedDebtUSD: try reader.number("liquidated_debt_usd"),
                 liquidations: try reader.integer("liquidations"), zeroBidAuctions: try reader.integer("zero_bid_auctions"),
