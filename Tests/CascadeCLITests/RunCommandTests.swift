@@ -1,4 +1,5 @@
 import CascadeEngine
+import CascadeStore
 import Foundation
 import XCTest
 
@@ -87,8 +88,12 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testShortRunWritesSummaryAndTrace() throws {
-        let result = try CascadeProcess.run(["run", scenario.path, "--out", output.path, "--set", "duration_hours=0.5", "--json"])
+        let database = workspace.appendingPathComponent("runs.sqlite")
+        let result = try CascadeProcess.run(["run", scenario.path, "--out", output.path, "--set", "duration_hours=0.5", "--json",
+                                             "--db", database.path])
         XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertEqual(try RunStore(path: database.path, create: false).list().map(\.outputFolder), [output.path],
+                       "recorded in the run store; standard output stays pure JSON")
         let summary = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
         XCTAssertEqual(summary["scenario"] as? String, "black-thursday-2020")
         XCTAssertEqual(summary["blocks"] as? Int, 138)
