@@ -8,6 +8,7 @@
 //   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
 //   CascadeAgents     the deployed chain state and the agents that read it and sign transactions
 //   CascadeEngine     reads files (TOMLKit): protocols, scenarios; the block loop, trace, metrics
+//   CascadeReport     reports of output folders (Markdown, HTML with SVG charts), signed manifests
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "CascadeProtocols", targets: ["CascadeProtocols"]),
         .library(name: "CascadeAgents", targets: ["CascadeAgents"]),
         .library(name: "CascadeEngine", targets: ["CascadeEngine"]),
+        .library(name: "CascadeReport", targets: ["CascadeReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,6 +71,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Reads output folders: reports with inline SVG charts, signed and verified manifests.
+        .target(
+            name: "CascadeReport",
+            dependencies: ["CascadeChain", "CascadeEngine"]
+        ),
 
         // Command-line interface
         .executableTarget(
@@ -77,6 +84,7 @@ let package = Package(
                 "CascadeMath",
                 "CascadeChain",
                 "CascadeEngine",
+                "CascadeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,8 +116,12 @@ let package = Package(
             dependencies: ["CascadeEngine", "CascadeAgents", "CascadeProtocols", "CascadeChain", "CascadeMath"]
         ),
         .testTarget(
+            name: "CascadeReportTests",
+            dependencies: ["CascadeReport", "CascadeEngine", "CascadeChain"]
+        ),
+        .testTarget(
             name: "CascadeCLITests",
-            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath"]
+            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath", "CascadeReport"]
 
         ),
     ]
