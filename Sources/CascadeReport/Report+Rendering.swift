@@ -40,16 +40,6 @@ extension Report {
             td { font-variant-numeric: tabular-nums; word-break: break-all; }
             figure { margin: 1.2em 0; }
             figcaption { font-size: 0.85em; color: #555; max-width: 720px; }
-            svg.chart { font-size: 11px; font-family: inherit; }
-            svg .heading { font-size: 13px; font-weight: bold; }
-            svg .plot { fill: #fafafa; stroke: none; }
-            svg .grid { stroke: #e3e3e3; }
-            svg .axis { stroke: #444; }
-            svg .line { fill: none; stroke-width: 1.4; }
-            svg .dashed { stroke-dasharray: 5 3; }
-            svg .bar { fill: #1f77b4; }
-            svg .marker { stroke-width: 1.5; stroke-dasharray: 4 2; }
-            svg .cell { stroke: #ffffff; }
             </style>
             </head>
             <body>

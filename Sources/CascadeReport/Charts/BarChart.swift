@@ -60,7 +60,7 @@ public struct BarChart: Sendable {
         let n = ChartFrame.n
         for bar in bars where bar.value > 0 {
             let left = frame.px(bar.lower), right = max(frame.px(bar.upper), left + 0.5), top = frame.py(bar.value)
-            svg += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(frame.py(0) - top))\" class=\"bar\"/>"
+            svg += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(frame.py(0) - top))\" fill=\"#1f77b4\" class=\"bar\"/>"
         }
         for marker in markers { svg += frame.marker(marker) }
         return svg + "</svg>"

@@ -46,7 +46,7 @@ public struct Heatmap: Sendable {
                 let x = left + cellWidth * Double(column)
                 let share = value.map { high > low ? ($0 - low) / (high - low) : 0.5 } ?? 0
                 let fill = value == nil ? "#ffffff" : Self.shade(share)
-                svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(cellWidth))\" height=\"\(n(cellHeight))\" fill=\"\(fill)\" class=\"cell\"/>"
+                svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(cellWidth))\" height=\"\(n(cellHeight))\" fill=\"\(fill)\" stroke=\"#ffffff\" class=\"cell\"/>"
                 if let value {
                     svg += "<text x=\"\(n(x + cellWidth / 2))\" y=\"\(n(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" fill=\"\(share > 0.6 ? "#ffffff" : "#000000")\">\(SVGNumber.compact(value))</text>"
                 }

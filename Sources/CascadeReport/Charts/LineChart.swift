@@ -51,7 +51,7 @@ public struct LineChart: Sendable {
                 path += (drawing ? "L" : "M") + ChartFrame.n(frame.px(x)) + " " + ChartFrame.n(frame.py(y))
                 drawing = true
             }
-            svg += "<path d=\"\(path)\" stroke=\"\(colors[index])\" class=\"line\(line.dashed ? " dashed" : "")\"/>"
+            svg += "<path d=\"\(path)\" stroke=\"\(colors[index])\" fill=\"none\" stroke-width=\"1.4\"\(line.dashed ? " stroke-dasharray=\"5 3\"" : "") class=\"line\"/>"
         }
         return svg + "</svg>"
     }
