@@ -81,7 +81,7 @@ final class ReportCommandTests: XCTestCase {
                 return
             }
             leaves += 1
-            let text = value.displayText == "" ? "" : value.displayText
+            let text = value.displayText
             XCTAssertTrue(markdown.contains("| \(path) | \(text) |"), "\(path) = \(text) not in report.md")
         }
         check(summary, "")
