@@ -9,6 +9,7 @@
 //   CascadeAgents     the deployed chain state and the agents that read it and sign transactions
 //   CascadeEngine     reads files (TOMLKit): protocols, scenarios; the block loop, trace, metrics
 //   CascadeStore      the run store: a SQLite database of runs and their metrics (GRDB)
+//   CascadeReport     reports of output folders (Markdown, HTML with SVG charts), signed manifests
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "CascadeAgents", targets: ["CascadeAgents"]),
         .library(name: "CascadeEngine", targets: ["CascadeEngine"]),
         .library(name: "CascadeStore", targets: ["CascadeStore"]),
+        .library(name: "CascadeReport", targets: ["CascadeReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +75,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Reads output folders: reports with inline SVG charts, signed and verified manifests.
+        .target(
+            name: "CascadeReport",
+            dependencies: ["CascadeChain", "CascadeEngine"]
+        ),
 
         // The run store: records runs in SQLite. Kept apart so that CascadeEngine does not link GRDB.
         .target(
@@ -91,6 +98,7 @@ let package = Package(
                 "CascadeChain",
                 "CascadeEngine",
                 "CascadeStore",
+                "CascadeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,8 +130,12 @@ let package = Package(
             dependencies: ["CascadeEngine", "CascadeAgents", "CascadeProtocols", "CascadeChain", "CascadeMath"]
         ),
         .testTarget(
+            name: "CascadeReportTests",
+            dependencies: ["CascadeReport", "CascadeEngine", "CascadeChain"]
+        ),
+        .testTarget(
             name: "CascadeCLITests",
-            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath", "CascadeStore"]
+            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath", "CascadeStore", "CascadeReport"]
         ),
         .testTarget(
             name: "CascadeStoreTests",

@@ -8,14 +8,19 @@ import Foundation
 /// (format: docs/outputs.md).
 ///
 /// Per block: a `block` line (number, timestamp, base fee or clearing price, gas used and limit,
-/// market prices); per included agent transaction a `tx` line (hash, raw signed bytes, sender,
+/// market prices, the on-chain oracle prices, realized bad debt so far); per included agent transaction a `tx` line (hash, raw signed bytes, sender,
 /// nonce, fees, gas used, success or revert reason); per protocol event an `event` line with
 /// amounts as exact decimal integer strings, their decimals and unit; oracle updates are the
-/// events of the oracle contracts (`LogMedianPrice`, `LogValue`, `AnswerUpdated`, `Poke`).
-/// Lines are buffered and appended to the file in large writes.
+/// events of the oracle contracts (`LogMedianPrice`, `LogValue`, `AnswerUpdated`, `Poke`); per
+/// liquidation of the block a `liquidation` line (its delay and cascade generation, as
+/// ``RunMetrics`` measured them). Lines are buffered and appended to the file in large writes.
 public struct TraceWriter: Sendable {
     private let handle: FileHandle
     private var buffer = ""
+    /// Liquidations of ``RunMetrics/liquidations`` already written.
+    private var liquidationsWritten = 0
+    /// Aave deficits booked so far (`DeficitCreated`), USD at the market price of each block.
+    private var aaveDeficitUSD = 0.0
 
     /// Appends to the file at `path` (created empty by the caller).
     public init(path: String) throws {
@@ -25,7 +30,7 @@ public struct TraceWriter: Sendable {
         self.handle = handle
     }
 
-    mutating func write(block: BuiltBlock, executed: [ExecutedTransaction], world: World) {
+    mutating func write(block: BuiltBlock, executed: [ExecutedTransaction], world: World, metrics: RunMetrics) {
         var members: [(String, JSONValue)] = [
             ("type", .string("block")), ("number", .integer(Int64(block.number))),
             ("timestamp", .integer(Int64(block.timestamp))),
@@ -42,6 +47,15 @@ public struct TraceWriter: Sendable {
                 ("exogenous", .number(world.market.exogenousPrice(asset))),
             ]))
         })))
+        members.append(("oracles", .object(Self.oraclePrices(world))))
+        for transaction in executed where transaction.succeeded {
+            for event in transaction.events where event.name == "DeficitCreated" {
+                if let asset = event.address("debtAsset"), let amount = event.integer("amountCreated") {
+                    aaveDeficitUSD += RunMetrics.usd(amount, token: asset, world: world)
+                }
+            }
+        }
+        members.append(("bad_debt_realized_usd", .number(realizedBadDebt(metrics, world: world))))
         line(.object(members))
         for transaction in executed {
             guard let signed = transaction.signed else { preconditionFailure("a trace needs signed transactions") }
@@ -68,7 +82,51 @@ public struct TraceWriter: Sendable {
                 ]))
             }
         }
+        for record in metrics.liquidations[liquidationsWritten...] {
+            line(.object([
+                ("type", .string("liquidation")), ("block", .integer(Int64(record.block))), ("id", .integer(Int64(record.id))),
+                ("protocol", .string(record.protocolName)), ("owner", .string(record.owner.checksummed)),
+                ("collateral", .string(record.collateral)), ("debt_usd", .number(record.debtUSD)),
+                ("market_price", .number(record.marketPrice)), ("exogenous_price", .number(record.exogenousPrice)),
+                ("delay_blocks", .integer(Int64(record.delayBlocks))), ("endogenous", .bool(record.endogenous)),
+                ("generation", .integer(Int64(record.generation))),
+            ]))
+        }
+        liquidationsWritten = metrics.liquidations.count
         if buffer.utf8.count > 1 << 20 { flush() }
+    }
+
+    /// The price each on-chain oracle gives its asset, USD: per Maker ilk the value the Vat uses
+    /// (`spot · mat`, i.e. the OSM value the Spotter last poked), per lending push feed its answer.
+    private static func oraclePrices(_ world: World) -> [(String, JSONValue)] {
+        var prices: [(String, JSONValue)] = []
+        if let maker = world.state.maker {
+            for ilk in maker.ilkNames {
+                guard let symbol = world.makerCollateral[ilk] else { continue }
+                let spot = maker.vat.ilk(ilk).spot.doubleValue / 1e27
+                let mat = (maker.spotter.ilks[ilk]?.mat.doubleValue ?? 0) / 1e27
+                prices.append(("maker \(ilk.asciiText ?? ilk.description)", .object([("asset", .string(symbol)), ("price", .number(spot * mat))])))
+            }
+        }
+        for binding in world.state.feeds {
+            guard let symbol = binding.assets.first.flatMap({ world.pricing.symbols[$0.token.address] }) else { continue }
+            let (answer, ok) = binding.feed.peek()
+            let price = ok ? answer.doubleValue / pow(10, Double(binding.feed.decimals)) : Double.nan
+            prices.append(("feed \(symbol)", .object([("asset", .string(symbol)), ("price", .number(price))])))
+        }
+        return prices
+    }
+
+    /// Bad debt realized so far, USD: the tab each settled Maker auction did not cover (at the
+    /// current DAI price) plus the Aave deficits booked. Open auctions and underwater positions
+    /// count only in the end-of-run total (docs/outputs.md, *Bad debt*).
+    private func realizedBadDebt(_ metrics: RunMetrics, world: World) -> Double {
+        var uncovered = 0.0
+        for auction in metrics.auctions where auction.settledBlock != nil {
+            uncovered += max(0, auction.tab - (auction.raised ?? 0))
+        }
+        let dai = world.daiSymbol.flatMap { world.market.index(of: $0) }.map { world.market.price($0) } ?? 1
+        return uncovered * dai + aaveDeficitUSD
     }
 
     /// Writes what is buffered and closes the file.

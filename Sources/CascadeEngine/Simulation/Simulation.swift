@@ -143,7 +143,7 @@ public struct Simulation: Sendable {
         let liquidatable = world.positions.refreshLiquidatable(in: world.state, touched: touched)
         metrics.track(block: block, liquidatable: liquidatable, examined: examined, world: world)
         gasPrices.record(block.clearingPrice)
-        trace?.write(block: block, executed: executed, world: world)
+        trace?.write(block: block, executed: executed, world: world, metrics: metrics)
         lastBlock = (number, timestamp)
         blocksDone += 1
     }
