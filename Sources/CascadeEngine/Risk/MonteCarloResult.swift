@@ -88,3 +88,28 @@ public struct MonteCarloResult: Sendable {
         JSONValue.number(RunSummary.rounded(value, places)).serialized(indent: nil)
     }
 }
+
+extension MonteCarloResult {
+    /// The horizon in words: `1800 blocks (6.0 h)`.
+    public var horizonText: String { "\(horizonBlocks) blocks (" + String(format: "%.1f h", Double(horizonSeconds) / 3_600) + ")" }
+
+    /// A few lines for a terminal; every risk figure states its percentile and horizon.
+    public func text(insolvencyFraction: Double) -> String {
+        let risk = self.risk(insolvencyFraction: insolvencyFraction)
+        let horizon = String(format: "%.1f h", Double(horizonSeconds) / 3_600)
+        func tails(_ name: String, _ tails: [RiskMeasures.Tail]) -> String {
+            tails.map { "\(name) \(Int($0.percentile)) % \(RunSummary.dollars($0.value)) (ES \(RunSummary.dollars($0.expectedShortfall)))" }
+                .joined(separator: ", ")
+        }
+        let metrics = Dictionary(uniqueKeysWithValues: self.metrics.map { ($0.name, $0.summary.distribution) })
+        let delay = metrics["liquidation_delay_p50_blocks"]!, depth = metrics["cascade_depth"]!
+        return """
+        \(scenario) (seed \(seed)): \(paths.count) paths of \(horizonText); percentiles over paths, horizon \(horizon)
+          bad debt            mean \(RunSummary.dollars(metrics["bad_debt_usd"]!.mean)); \(tails("VaR", risk.valueAtRisk))
+          liquidated debt     mean \(RunSummary.dollars(metrics["liquidated_debt_usd"]!.mean)); \(tails("LaR", risk.liquidationsAtRisk))
+          insolvency          P(bad debt > 0) \(RunSummary.percent(risk.insolvencyProbability)), P(bad debt > \(RunSummary.percent(insolvencyFraction)) of \(RunSummary.dollars(initialDebtUSD)) debt) \(RunSummary.percent(risk.probabilityAboveFraction)), within \(horizon)
+          liquidation delay   median path p50 \(delay.percentile(50).map { String(format: "%.0f", $0) } ?? "–") blocks (\(delay.count) paths with liquidations)
+          cascade depth       mean \(String(format: "%.2f", depth.mean)), max \(depth.maximum.map { String(format: "%.0f", $0) } ?? "–")
+        """
+    }
+}
