@@ -29,10 +29,24 @@ public enum MonteCarlo {
     /// - Throws: the build error of the lowest failing path (``ParallelMap``).
     public static func run(_ scenario: Scenario, seed: UInt64? = nil, paths: Int, jobs: Int, signing: Bool = false,
                            progress: (Int) -> Void = { _ in }) throws(WorldBuilder.BuildError) -> MonteCarloResult {
-        let seed = seed ?? scenario.seed
-        let metrics = try ParallelMap.map(count: paths, jobs: jobs, progress: progress) { (path: Int) throws(WorldBuilder.BuildError) in
-            try simulate(scenario, seed: pathSeed(seed, path: path), signing: signing)
+        try run([scenario], seed: seed, paths: paths, jobs: jobs, signing: signing, progress: progress)[0]
+    }
+
+    /// Runs `paths` paths of each of `scenarios` (sweep cells, counterfactuals) on `jobs`
+    /// threads, all scenarios over the same path seeds (from `seed`, default each scenario's own),
+    /// so that their differences are not sampling noise (common random numbers). `progress`
+    /// counts finished paths over all scenarios.
+    /// - Throws: the build error of the lowest failing (scenario, path), scenario-major.
+    public static func run(_ scenarios: [Scenario], seed: UInt64? = nil, paths: Int, jobs: Int, signing: Bool = false,
+                           progress: (Int) -> Void = { _ in }) throws(WorldBuilder.BuildError) -> [MonteCarloResult] {
+        let metrics = try ParallelMap.map(count: scenarios.count * paths, jobs: jobs, progress: progress) {
+            (index: Int) throws(WorldBuilder.BuildError) in
+            let scenario = scenarios[index / paths]
+            return try simulate(scenario, seed: pathSeed(seed ?? scenario.seed, path: index % paths), signing: signing)
         }
-        return MonteCarloResult(scenario: scenario, seed: seed, paths: metrics)
+        return scenarios.indices.map { index in
+            MonteCarloResult(scenario: scenarios[index], seed: seed ?? scenarios[index].seed,
+                             paths: Array(metrics[index * paths ..< (index + 1) * paths]))
+        }
     }
 }
