@@ -12,8 +12,8 @@ public struct AgentAccount: Sendable {
     public let signer: Signer
     /// EIP-155 chain id of every transaction.
     public let chainID: UInt64
-    /// Whether transactions are signed (``AgentTransaction``); a run that keeps only metrics
-    /// may skip signing, which never changes outcomes.
+    /// Whether its transactions are signed (by the block loop, ``AgentTransaction``); a run that
+    /// keeps only metrics may skip signing, which never changes outcomes.
     public let signs: Bool
     /// The nonce the next new transaction takes.
     public private(set) var nextNonce: UInt64 = 0
@@ -31,7 +31,7 @@ public struct AgentAccount: Sendable {
     /// The account's address.
     public var address: Address { signer.address }
 
-    /// Signs (when ``signs``) `call` to `to` with a new nonce.
+    /// The transaction of `call` to `to` with a new nonce.
     public mutating func send(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate,
                               contest: Contest? = nil) -> AgentTransaction {
         while let first = reserved.first, first <= nextNonce {
@@ -39,13 +39,13 @@ public struct AgentAccount: Sendable {
             reserved.removeFirst()
         }
         defer { nextNonce += 1 }
-        return sign(call, to: to, fee: fee, gas: gas, nonce: nextNonce, contest: contest)
+        return transaction(call, to: to, fee: fee, gas: gas, nonce: nextNonce, contest: contest)
     }
 
-    /// Signs the same call as `pending` at the same nonce with `fee`: a replacement, which the
-    /// mempool accepts only with a large enough fee bump.
+    /// The same call as `pending` at the same nonce with `fee`: a replacement, which the mempool
+    /// accepts only with a large enough fee bump.
     public func replace(_ pending: AgentTransaction, fee: TransactionFee) -> AgentTransaction {
-        sign(pending.call, to: pending.to, fee: fee, gas: pending.gas, nonce: pending.nonce, contest: pending.contest)
+        transaction(pending.call, to: pending.to, fee: fee, gas: pending.gas, nonce: pending.nonce, contest: pending.contest)
     }
 
     /// Sets the next nonce after the chain's nonce and the nonces still pending in the mempool:
@@ -60,14 +60,10 @@ public struct AgentAccount: Sendable {
         reserved = pending.filter { $0 > next }
     }
 
-    private func sign(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
+    private func transaction(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
                       contest: Contest?) -> AgentTransaction {
         let transaction = Transaction(chainID: chainID, nonce: nonce, fee: fee, gasLimit: gas.limit, to: to, data: call.encode())
-        guard signs else {
-            return AgentTransaction(unsigned: transaction, sender: signer.address, call: call, gas: gas, contest: contest)
-        }
-        // A derived key is valid and the fields are in range: signing cannot fail.
-        let signed = try! transaction.signed(by: signer)
-        return AgentTransaction(signed: signed, call: call, gas: gas, contest: contest)
+        return AgentTransaction(transaction, sender: signer.address, signer: signs ? signer : nil, call: call, gas: gas,
+                                contest: contest)
     }
 }

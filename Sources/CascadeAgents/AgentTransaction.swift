@@ -4,49 +4,46 @@ import CascadeProtocols
 
 /// A transaction an agent submits, with what the agent knows about it.
 ///
-/// In a signing run (the default) it carries the secp256k1-signed RLP encoding, and ``hash`` is
-/// the Ethereum transaction hash. A run that keeps only metrics may skip signing
-/// (``AgentAccount/signs``): the transaction is then identified by Keccak-256 of its signing
-/// payload followed by the sender's address — unique per (sender, nonce, fee, call) exactly as
-/// the signed hash is, since RFC 6979 signatures are deterministic. Outcomes never depend on the
-/// identifier's value: the mempool and the builder order by fee and arrival stamp, which are
-/// unique, and use the hash only to name transactions.
+/// Agents decide; the block loop signs. An agent builds the transaction and names its signing
+/// key (``signer``; `nil` in a run that keeps only metrics); the block loop then signs every
+/// transaction of the block and checks each signature by recovering its sender, in parallel
+/// (``signed(_:)``, ``signedAndVerified()``) — the secp256k1 work is independent per transaction,
+/// so outcomes cannot depend on how it is spread over threads.
+///
+/// **Identity.** A transaction is named by ``hash``: Keccak-256 of its signing hash followed by
+/// the sender's address — unique per (sender, nonce, fee, call), as the Ethereum hash is, since
+/// RFC 6979 signatures are deterministic, and known before signing. The Ethereum transaction hash
+/// is ``signed``'s. Outcomes never depend on either value: the mempool and the builder order by
+/// fee and arrival stamp, which are unique, and use the hash only to name transactions.
 public struct AgentTransaction: Sendable {
     /// The transaction's fields.
     public let transaction: Transaction
     /// The signing account.
     public let sender: Address
-    /// The signed, RLP-encoded transaction; `nil` in a run that does not sign.
-    public let signed: SignedTransaction?
+    /// The key that signs it; `nil` in a run that does not sign.
+    public let signer: Signer?
+    /// The signed, RLP-encoded transaction, once the block loop has signed it.
+    public private(set) var signed: SignedTransaction?
     /// The decoded call it carries.
     public let call: ContractCall
     /// Its expected gas and signed limit.
     public let gas: GasEstimate
     /// What it competes for, if anything.
     public let contest: Contest?
-    /// The transaction hash (signed), or the unsigned identifier described above.
+    /// The transaction's name in the mempool (see the type's documentation).
     public let hash: Keccak256.Digest
 
-    /// A signed transaction.
-    public init(signed: SignedTransaction, call: ContractCall, gas: GasEstimate, contest: Contest?) {
-        transaction = signed.transaction
-        sender = signed.sender
-        self.signed = signed
-        self.call = call
-        self.gas = gas
-        self.contest = contest
-        hash = signed.hash
-    }
-
-    /// An unsigned transaction from `sender`.
-    public init(unsigned transaction: Transaction, sender: Address, call: ContractCall, gas: GasEstimate, contest: Contest?) {
+    /// A transaction from `sender`, to be signed with `signer` (which must hold `sender`'s key).
+    public init(_ transaction: Transaction, sender: Address, signer: Signer?, call: ContractCall, gas: GasEstimate,
+                contest: Contest?) {
+        precondition(signer.map { $0.address == sender } ?? true, "the signer must be the sender")
         self.transaction = transaction
         self.sender = sender
-        signed = nil
+        self.signer = signer
         self.call = call
         self.gas = gas
         self.contest = contest
-        hash = Keccak256.hash(transaction.signingPayload + sender.bytes)
+        hash = Keccak256.hash(transaction.signingHash.bytes + sender.bytes)
     }
 
     /// The nonce.
@@ -60,5 +57,24 @@ public struct AgentTransaction: Sendable {
     public var pending: PendingTransaction {
         PendingTransaction(hash: hash, sender: sender, nonce: nonce, fee: fee,
                            gasLimit: gas.limit, expectedGasUsed: gas.expected)
+    }
+
+    /// This transaction signed by ``signer`` (unchanged when it has none), its raw bytes decoded
+    /// again and its sender recovered from the signature, as a node does on admission.
+    /// - Precondition: the fields are valid (agents build them so) and the recovered sender is
+    ///   the signer; anything else is a defect of the engine.
+    public func signedAndVerified() -> AgentTransaction {
+        guard let signer else { return self }
+        let signed: SignedTransaction
+        do {
+            let encoded = try transaction.signed(by: signer)
+            signed = try SignedTransaction.decode(encoded.raw, expectedChainID: transaction.chainID)
+        } catch {
+            preconditionFailure("an agent transaction failed to sign or decode: \(error)")
+        }
+        precondition(signed.sender == sender, "recovered sender differs from the signer")
+        var copy = self
+        copy.signed = signed
+        return copy
     }
 }

@@ -110,7 +110,8 @@ public struct FlipKeeper: Sendable {
                 }
                 continue
             }
-            guard auction.guy != account.address else { continue }
+            // Every bid costs DAI (a tend its bid, a dent the tab): without any, only deals remain.
+            guard auction.guy != account.address, !dai.isZero else { continue }
             guard let call = nextBid(auction, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
             let cost = Self.daiCost(call)
             guard cost <= dai else { continue }

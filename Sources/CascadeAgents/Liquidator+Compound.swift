@@ -41,9 +41,13 @@ extension Liquidator {
         let prices = view.state.compoundPrices
         let generation = view.positions.compoundShortfalls.generation
         if compoundBases.generation != generation { compoundBases = (generation, [:]) }
-        let pairs = compoundBases.pairs[owner] ?? Self.compoundPairs(owner, comptroller: comptroller, prices: prices,
-                                                                      ledger: view.state.ledger)
-        compoundBases.pairs[owner] = pairs
+        let pairs: [CompoundQuoteBasis]
+        if let known = compoundBases.pairs[owner] {
+            pairs = known
+        } else {
+            pairs = Self.compoundPairs(owner, comptroller: comptroller, prices: prices, ledger: view.state.ledger)
+            compoundBases.pairs[owner] = pairs
+        }
         var best: Opportunity?
         for basis in pairs {
             let available = capital(basis.borrowed.underlying.address)

@@ -153,6 +153,10 @@ public struct Liquidator: Sendable {
             let balance = balances.balance(of: owner, in: token), spent = committed[token] ?? .zero
             return balance > spent ? balance &- spent : .zero
         }
+        // Without capital in any debt asset it can repay, nothing is worth looking at.
+        guard configuration.assets.keys.contains(where: { !capital($0).isZero }) else {
+            return Observation(block: view.blockNumber, opportunities: [])
+        }
         func keep(_ found: Opportunity?) {
             guard let found else { return }
             let token = found.quote.debtAsset.address

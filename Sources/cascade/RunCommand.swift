@@ -38,10 +38,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not sign transactions (metrics only; implies --no-trace). Outcomes are identical: signatures never change them.")
     var noSign = false
 
+    @Option(help: "Threads that sign and verify transactions (default: one per core). Results are identical for any number.")
+    var threads: Int?
+
     @Flag(help: "Print wall-clock times of loading, building and simulating to standard error (not written to any file: timings are not reproducible).")
     var timings = false
 
     func run() throws {
+        if let threads, threads < 1 { throw CommandError("--threads \(threads): expected at least 1") }
         let pairs = try overrides.map(ScenarioOptions.pair)
         let started = Date()
         let loaded: Scenario
@@ -60,6 +64,7 @@ struct RunCommand: ParsableCommand {
         let output = try OutputFolder(path: out)
         let tracePath = noTrace || noSign ? nil : try output.temporaryFile("trace.jsonl")
         var simulation = Simulation(world: world, trace: try tracePath.map { try TraceWriter(path: $0) })
+        if let threads { simulation.signingThreads = threads }
         var bar = ProgressBar(total: world.blocks, label: loaded.name)
         simulation.run { done, total in bar.update(done) }
         bar.finish()

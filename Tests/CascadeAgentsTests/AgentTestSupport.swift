@@ -90,7 +90,7 @@ enum AgentFixture {
     /// `sender`, and carries the gas limit it was signed with.
     static func expectSigned(_ transaction: AgentTransaction, _ call: ContractCall, to: Address, sender: Address,
                              sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let decoded = try SignedTransaction.decode(transaction.signed!.raw, expectedChainID: chainID)
+        let decoded = try SignedTransaction.decode(transaction.signedAndVerified().signed!.raw, expectedChainID: chainID)
         #expect(decoded.sender == sender, sourceLocation: sourceLocation)
         #expect(decoded.transaction.to == to, sourceLocation: sourceLocation)
         #expect(try ContractCall.decode(decoded.transaction.data) == call, sourceLocation: sourceLocation)

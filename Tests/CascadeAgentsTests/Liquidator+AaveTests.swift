@@ -302,7 +302,7 @@ import Testing
         let sent = liquidator.act(view)
         try #require(sent.count == 1)
         let transaction = sent[0]
-        let decoded = try SignedTransaction.decode(transaction.signed!.raw, expectedChainID: LendingChain.chainID)
+        let decoded = try SignedTransaction.decode(transaction.signedAndVerified().signed!.raw, expectedChainID: LendingChain.chainID)
         #expect(decoded.sender == liquidator.account.address)
         #expect(decoded.transaction.to == LendingChain.pool)
         #expect(try ContractCall.decode(decoded.transaction.data) == transaction.call)

@@ -158,7 +158,7 @@ import Testing
         let sent = liquidator.act(chain.view())
         try #require(sent.count == 1)
         let transaction = sent[0]
-        let decoded = try SignedTransaction.decode(transaction.signed!.raw, expectedChainID: LendingChain.chainID)
+        let decoded = try SignedTransaction.decode(transaction.signedAndVerified().signed!.raw, expectedChainID: LendingChain.chainID)
         #expect(decoded.sender == liquidator.account.address)
         #expect(decoded.transaction.to == LendingChain.cUSDC)
         #expect(try ContractCall.decode(decoded.transaction.data) == transaction.call)

@@ -205,7 +205,7 @@ struct LendingChain {
     /// Decodes `transaction` from its raw bytes as a block builder would and runs it in the next
     /// block (which becomes the current one); refreshes the indexes of the borrower it liquidates.
     mutating func include(_ transaction: AgentTransaction) -> ChainState.Execution {
-        let decoded = try! SignedTransaction.decode(transaction.signed!.raw, expectedChainID: Self.chainID)
+        let decoded = try! SignedTransaction.decode(transaction.signedAndVerified().signed!.raw, expectedChainID: Self.chainID)
         let call = try! ContractCall.decode(decoded.transaction.data)
         advance()
         let execution = state.apply(call, to: decoded.transaction.to!, sender: decoded.sender, context: context(decoded.sender))

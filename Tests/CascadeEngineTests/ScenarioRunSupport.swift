@@ -25,12 +25,14 @@ enum ScenarioRun {
         return try WorldBuilder.build(scenario)
     }
 
-    /// Runs `world` to the end; returns the summary JSON text and the trace bytes.
-    static func run(_ world: World) throws -> (summary: String, metrics: RunMetrics, trace: Data) {
+    /// Runs `world` to the end, signing on `signingThreads` threads; returns the summary JSON
+    /// text and the trace bytes.
+    static func run(_ world: World, signingThreads: Int = 2) throws -> (summary: String, metrics: RunMetrics, trace: Data) {
         let trace = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-trace-\(UUID().uuidString).jsonl")
         _ = FileManager.default.createFile(atPath: trace.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: trace) }
         var simulation = Simulation(world: world, trace: try TraceWriter(path: trace.path))
+        simulation.signingThreads = signingThreads
         simulation.run()
         simulation.closeTrace()
         let summary = RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: "test")

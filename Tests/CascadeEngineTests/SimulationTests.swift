@@ -9,8 +9,9 @@ import XCTest
 /// tooling can check, block-space rules, and accounting invariants at every block.
 final class SimulationTests: XCTestCase {
     func testSameScenarioAndSeedGiveByteIdenticalOutputs() throws {
-        let first = try ScenarioRun.run(try ScenarioRun.blackThursday())
-        let second = try ScenarioRun.run(try ScenarioRun.blackThursday())
+        // Signed on two threads, then on one: the same bytes.
+        let first = try ScenarioRun.run(try ScenarioRun.blackThursday(), signingThreads: 2)
+        let second = try ScenarioRun.run(try ScenarioRun.blackThursday(), signingThreads: 1)
         XCTAssertEqual(first.summary, second.summary)
         XCTAssertEqual(first.trace, second.trace)
         XCTAssertGreaterThan(first.metrics.liquidations.count, 0, "the reduced day must liquidate")

@@ -9,12 +9,14 @@ import Foundation
 /// 1. **Market**: the market model moves to the block's timestamp (exogenous path, decaying
 ///    impact of earlier liquidation sales); background demand is drawn for the block, coupled to
 ///    the size of the move.
-/// 2. **Agents** observe the chain after the previous block (``AgentView``) and sign
-///    transactions, which enter the mempool (replacements by fee bump, rejections dropped).
+/// 2. **Agents** observe the chain after the previous block (``AgentView``) and build
+///    transactions; the block's transactions are signed, decoded again and their senders
+///    recovered, in parallel (``signingThreads``); they enter the mempool (replacements by fee
+///    bump, rejections dropped).
 /// 3. **Block**: the builder runs the fee auction between the mempool's executable heads and
 ///    background demand and fills the block under its gas limit, **executing** each agent
-///    transaction as it includes it: the raw bytes are decoded, the sender recovered from the
-///    signature, the calldata decoded and run against ``ChainState``; gas used (less when it
+///    transaction as it includes it: the calldata of the signed bytes is decoded and run against
+///    ``ChainState`` as the recovered sender; gas used (less when it
 ///    reverts) fills the block and sets the next base fee.
 /// 4. **End of block**: liquidation indexes, the unsafe vaults and the Compound shortfalls are
 ///    refreshed for the owners touched (the sets are recomputed when their inputs — `spot`,
@@ -44,6 +46,9 @@ public struct Simulation: Sendable {
 
     /// Blocks simulated so far.
     public private(set) var blocksDone = 0
+    /// Threads that sign and verify each block's transactions (default: one per core). Results
+    /// are identical for any number.
+    public var signingThreads = ProcessInfo.processInfo.activeProcessorCount
 
     /// Prepares a run of `world`; `trace` receives the event trace (`nil`: no trace). A trace
     /// needs the raw signed transactions: a world built without signing cannot be traced.
@@ -108,6 +113,9 @@ public struct Simulation: Sendable {
             for index in world.agents.indices {
                 submitted += world.agents[index].act(view, examined: &examined)
             }
+            if world.signsTransactions {
+                submitted = submitted.parallelMap(threads: signingThreads) { $0.signedAndVerified() }
+            }
             for transaction in submitted { submit(transaction, block: number) }
         }
 
@@ -168,18 +176,18 @@ public struct Simulation: Sendable {
     private mutating func execute(_ transaction: PendingTransaction, block: UInt64, timestamp: UInt64) -> UInt64 {
         let agentTransaction = pending.removeValue(forKey: transaction.hash)!
         mempoolView.remove(agentTransaction)
-        let sender: Address, signed: SignedTransaction?, call: ContractCall
-        if let raw = agentTransaction.signed?.raw {
-            // The real path: decode the RLP, recover the sender, decode the calldata.
+        // The signed path: the sender was recovered from the signature on admission; the call
+        // is decoded from the signed calldata.
+        let sender = agentTransaction.sender, signed = agentTransaction.signed
+        let call: ContractCall
+        if let signed {
             do {
-                let decoded = try SignedTransaction.decode(raw, expectedChainID: world.chainID)
-                (sender, signed, call) = (decoded.sender, decoded, try ContractCall.decode(decoded.transaction.data))
+                call = try ContractCall.decode(signed.transaction.data)
             } catch {
-                preconditionFailure("an agent signed an undecodable transaction: \(error)")
+                preconditionFailure("an agent signed undecodable calldata: \(error)")
             }
-            precondition(sender == transaction.sender, "recovered sender differs from the signer")
         } else {
-            (sender, signed, call) = (agentTransaction.sender, nil, agentTransaction.call)
+            call = agentTransaction.call
         }
         let context = CallContext(sender: sender, blockNumber: block, timestamp: timestamp)
         let result = world.state.apply(call, to: agentTransaction.to, sender: sender, context: context)
