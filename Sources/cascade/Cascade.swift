@@ -13,6 +13,6 @@ struct Cascade: ParsableCommand {
             Ethereum transactions. See README.md and docs/ for the file formats and metrics.
             """,
         version: CascadeVersion.string,
-        subcommands: [RunCommand.self, MonteCarloCommand.self, SweepCommand.self, SelfCheck.self, TransactionCommand.self, ProtocolsCommand.self]
+        subcommands: [RunCommand.self, MonteCarloCommand.self, SweepCommand.self, AttributeCommand.self, SelfCheck.self, TransactionCommand.self, ProtocolsCommand.self]
     )
 }
