@@ -13,12 +13,20 @@ public struct MonteCarloResult: Sendable {
     /// Each path's metrics, path 0 first.
     public let paths: [PathMetrics]
 
+    /// The result of `paths` run from `scenario` with path seeds from `seed`.
     public init(scenario: Scenario, seed: UInt64, paths: [PathMetrics]) {
-        self.scenario = scenario.name
+        self.init(scenario: scenario.name, seed: seed, horizonBlocks: scenario.blocks,
+                  horizonSeconds: UInt64(scenario.blocks) * scenario.chain.blockTimeSeconds,
+                  initialDebtUSD: scenario.initialDebtUSD, paths: paths)
+    }
+
+    public init(scenario: String, seed: UInt64, horizonBlocks: Int, horizonSeconds: UInt64, initialDebtUSD: Double,
+                paths: [PathMetrics]) {
+        self.scenario = scenario
         self.seed = seed
-        horizonBlocks = scenario.blocks
-        horizonSeconds = UInt64(scenario.blocks) * scenario.chain.blockTimeSeconds
-        initialDebtUSD = scenario.initialDebtUSD
+        self.horizonBlocks = horizonBlocks
+        self.horizonSeconds = horizonSeconds
+        self.initialDebtUSD = initialDebtUSD
         self.paths = paths
     }
 
