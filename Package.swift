@@ -8,6 +8,7 @@
 //   CascadeProtocols  token ledger, oracles, lending pools, CDP engine and auctions, AMMs
 //   CascadeAgents     the deployed chain state and the agents that read it and sign transactions
 //   CascadeEngine     reads files (TOMLKit): protocols, scenarios; the block loop, trace, metrics
+//   CascadeStore      the run store: a SQLite database of runs and their metrics (GRDB)
 //   cascade           the command-line interface
 import PackageDescription
 
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "CascadeProtocols", targets: ["CascadeProtocols"]),
         .library(name: "CascadeAgents", targets: ["CascadeAgents"]),
         .library(name: "CascadeEngine", targets: ["CascadeEngine"]),
+        .library(name: "CascadeStore", targets: ["CascadeStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         // TOML 1.0 parsing for the engine's file loaders (wraps toml++).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // SQLite for the run store (links the system libsqlite3; Debian: libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries
@@ -70,6 +74,15 @@ let package = Package(
             ]
         ),
 
+        // The run store: records runs in SQLite. Kept apart so that CascadeEngine does not link GRDB.
+        .target(
+            name: "CascadeStore",
+            dependencies: [
+                "CascadeEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // Command-line interface
         .executableTarget(
             name: "cascade",
@@ -77,6 +90,7 @@ let package = Package(
                 "CascadeMath",
                 "CascadeChain",
                 "CascadeEngine",
+                "CascadeStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,8 +123,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CascadeCLITests",
-            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath"]
-
+            dependencies: ["cascade", "CascadeChain", "CascadeEngine", "CascadeMath", "CascadeStore"]
+        ),
+        .testTarget(
+            name: "CascadeStoreTests",
+            dependencies: ["CascadeStore", "CascadeEngine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

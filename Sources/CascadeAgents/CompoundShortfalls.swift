@@ -24,26 +24,13 @@ public struct CompoundShortfalls: Sendable {
 
     public init() {}
 
-    /// Whether `owner` has a shortfall.
-    public func contains(_ owner: Address) -> Bool { members.contains(owner) }
-
-    /// What a refresh changed.
-    public struct Change: Sendable {
-        /// Borrowers that now have a shortfall.
-        public var entered: [Address] = []
-        /// Borrowers that no longer have one (repaid, topped up or liquidated enough).
-        public var left: [Address] = []
-        /// Borrowers checked exactly.
-        public var examined = 0
-    }
-
     /// Brings the set up to date with `state`; `touched` are the owners whose positions the
     /// block's transactions may have changed; `positions` the (refreshed) indexes.
     mutating func refresh(_ comptroller: CompoundComptroller, state: ChainState, positions: PositionIndexes,
-                          touched: [Address]) -> Change {
+                          touched: [Address]) -> LiquidatableSetChange {
         let prices = state.compoundPrices, ledger = state.ledger
         let current = Self.inputs(comptroller, prices: prices, ledger: ledger)
-        var change = Change()
+        var change = LiquidatableSetChange()
         guard current != inputs || touched.contains(where: { members.contains($0) || positions.compoundPositions.placement(of: $0) != nil })
         else { return change }
         inputs = current

@@ -153,21 +153,24 @@ public struct Liquidator: Sendable {
             let balance = balances.balance(of: owner, in: token), spent = committed[token] ?? .zero
             return balance > spent ? balance &- spent : .zero
         }
-        // Without capital in any debt asset it can repay, nothing is worth looking at.
-        guard configuration.assets.keys.contains(where: { !capital($0).isZero }) else {
-            return Observation(block: view.blockNumber, opportunities: [])
-        }
+        // Every opportunity needs capital in its debt asset: once none is left (none at all, or
+        // all committed to the opportunities kept), nothing further is worth looking at.
+        func hasCapital() -> Bool { configuration.assets.keys.contains { !capital($0).isZero } }
+        var capitalLeft = hasCapital()
         func keep(_ found: Opportunity?) {
             guard let found else { return }
             let token = found.quote.debtAsset.address
             committed[token] = (committed[token] ?? .zero) &+ found.quote.debtToCover
             opportunities.append(found)
+            capitalLeft = hasCapital()
         }
+        guard capitalLeft else { return Observation(block: view.blockNumber, opportunities: []) }
         switch configuration.target {
         case .aave:
             guard let pool = view.state.aave else { break }
             for borrower in view.positions.aaveCandidates(pool, prices: view.state.aavePrices, timestamp: view.nextTimestamp)
             where borrower != owner {
+                guard capitalLeft else { break }
                 examined += 1
                 keep(aaveOpportunity(borrower, pool: pool, view: view, ethUSD: ethUSD, capital: capital))
             }
@@ -176,6 +179,7 @@ public struct Liquidator: Sendable {
             // liquidator (``CompoundShortfalls``).
             guard let comptroller = view.state.compound else { break }
             for borrower in view.positions.compoundShortfalls.owners where borrower != owner {
+                guard capitalLeft else { break }
                 keep(compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, capital: capital))
             }
         }

@@ -39,9 +39,9 @@ public struct PositionIndexes: Sendable {
     /// What ``refreshLiquidatable(in:touched:)`` changed.
     public struct LiquidatableChange: Sendable {
         /// Each Maker ilk's unsafe vaults, in the Vat's ilk order.
-        public var makerUnsafe: [(ilk: Bytes32, change: UnsafeVaults.Change)] = []
+        public var makerUnsafe: [(ilk: Bytes32, change: LiquidatableSetChange)] = []
         /// Compound's shortfalls.
-        public var compoundShortfalls = CompoundShortfalls.Change()
+        public var compoundShortfalls = LiquidatableSetChange()
 
         /// Positions checked exactly.
         public var examined: Int {

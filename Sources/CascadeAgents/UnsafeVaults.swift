@@ -26,24 +26,11 @@ public struct UnsafeVaults: Sendable {
 
     public init() {}
 
-    /// Whether `owner`'s vault is unsafe.
-    public func contains(_ owner: Address) -> Bool { members.contains(owner) }
-
-    /// What a refresh changed.
-    public struct Change: Sendable {
-        /// Vaults that became unsafe.
-        public var entered: [Address] = []
-        /// Vaults that are no longer unsafe (made safe, liquidated or closed).
-        public var left: [Address] = []
-        /// Vaults checked exactly.
-        public var examined = 0
-    }
-
     /// Brings the set up to date with `maker`'s state for `ilk`, given the vaults whose `ink` or
     /// `art` may have changed since the last refresh; `index` is the ilk's liquidation index.
-    mutating func refresh(_ maker: Maker, ilk: Bytes32, index: LiquidationIndex?, touched: [Address]) -> Change {
+    mutating func refresh(_ maker: Maker, ilk: Bytes32, index: LiquidationIndex?, touched: [Address]) -> LiquidatableSetChange {
         let vatIlk = maker.vat.ilk(ilk)
-        var change = Change()
+        var change = LiquidatableSetChange()
         if vatIlk.spot == spot, vatIlk.rate == rate {
             for owner in touched {
                 change.examined += 1

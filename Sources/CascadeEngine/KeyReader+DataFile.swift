@@ -7,7 +7,9 @@ extension KeyReader {
         let name = try string(key)
         let path = name.hasPrefix("/") || dataDirectory.isEmpty ? name : (dataDirectory as NSString).appendingPathComponent(name)
         do {
-            return (path, try String(contentsOfFile: path, encoding: .utf8))
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            noteFile(path)
+            return (path, text)
         } catch {
             throw self.error(key, expected: "a readable UTF-8 CSV file (path relative to the scenario's folder)",
                              found: "\"\(path)\": \(error.localizedDescription)")

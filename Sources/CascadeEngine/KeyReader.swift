@@ -8,6 +8,8 @@ struct KeyReader {
     let file: String
     let document: TOMLDocument
     private(set) var asked: Set<String> = []
+    /// Every file read for this document, in reading order (``noteFile(_:)``, data files).
+    private(set) var files: [String] = []
 
     init(file: String, document: TOMLDocument) {
         self.file = file
@@ -15,6 +17,11 @@ struct KeyReader {
     }
 
     func line(_ key: String) -> Int? { document.line(of: key) }
+
+    /// Records that `path` was read (once, in first-read order).
+    mutating func noteFile(_ path: String) {
+        if !files.contains(path) { files.append(path) }
+    }
 
     func error(_ key: String, expected: String, found: String) -> ConfigurationError {
         ConfigurationError(file: file, key: key, line: line(key), expected: expected, found: found)

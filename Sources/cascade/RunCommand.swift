@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
             Loads the scenario (docs/scenarios.md) and the protocol and data files it references, \
             applies --set overrides, simulates every block and writes DIR/run.json (command, seed, \
             input hashes), DIR/summary.json and DIR/trace.jsonl atomically (they appear only \
-            when the run completes). Prints a short \
+            when the run completes), then records the run in the run store (--db, default \
+            out/runs.sqlite; docs/run-store.md) unless --no-db. Prints a short \
             summary, or the summary JSON with --json. A progress bar is drawn on a terminal.
             """
     )
@@ -41,6 +42,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Threads that sign and verify transactions (default: one per core). Results are identical for any number.")
     var threads: Int?
 
+    @OptionGroup var recording: RecordingOptions
+
     @Flag(help: "Print wall-clock times of loading, building and simulating to standard error (not written to any file: timings are not reproducible).")
     var timings = false
 
@@ -60,6 +63,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandError("\(scenario): \(error.description)")
         }
+        let store = try recording.open()
         let built = Date()
         let output = try OutputFolder(path: out)
         let tracePath = noTrace || noSign ? nil : try output.temporaryFile("trace.jsonl")
@@ -91,11 +95,13 @@ struct RunCommand: ParsableCommand {
         if let tracePath { try output.commit(tracePath, as: "trace.jsonl") } else { try output.remove("trace.jsonl") }
         try output.commit(infoPath, as: "run.json")
         try output.commit(summaryPath, as: "summary.json")
+        let recorded = try recording.record(outputFolder: output.path, in: store)
         if json {
             print(summary.json.serialized())
         } else {
             print(summary.text)
             print("wrote \(output.path)/summary.json" + (tracePath == nil ? "" : " and \(output.path)/trace.jsonl"))
+            if let recorded { print("recorded as run \(recorded) in \(recording.store.path)") }
         }
     }
 }

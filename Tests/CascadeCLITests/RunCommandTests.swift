@@ -1,4 +1,5 @@
 import CascadeEngine
+import CascadeStore
 import Foundation
 import XCTest
 
@@ -87,8 +88,12 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testShortRunWritesSummaryAndTrace() throws {
-        let result = try CascadeProcess.run(["run", scenario.path, "--out", output.path, "--set", "duration_hours=0.5", "--json"])
+        let database = workspace.appendingPathComponent("runs.sqlite")
+        let result = try CascadeProcess.run(["run", scenario.path, "--out", output.path, "--set", "duration_hours=0.5", "--json",
+                                             "--db", database.path])
         XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertEqual(try RunStore(path: database.path, create: false).list().map(\.outputFolder), [output.path],
+                       "recorded in the run store; standard output stays pure JSON")
         let summary = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
         XCTAssertEqual(summary["scenario"] as? String, "black-thursday-2020")
         XCTAssertEqual(summary["blocks"] as? Int, 138)
@@ -102,6 +107,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(info.overrides, ["duration_hours=0.5"])
         XCTAssertEqual(info.seed, "20200312")
         XCTAssertEqual(info.inputs.first?.path, scenario.path)
-        XCTAssertGreaterThan(info.inputs.count, 2, "protocol and data files are listed")
+        let names = info.inputs.map { ($0.path as NSString).lastPathComponent }
+        for file in ["gas-prices.csv", "eth-usd.csv", "maker-mcd-2020.toml", "compound-v2.toml", "uniswap-v2.toml"] {
+            XCTAssertTrue(names.contains(file), "\(file) is an input: \(names)")
+        }
     }
 }

@@ -32,13 +32,13 @@ public enum ScenarioLoader {
             document.override(key, with: value)
         }
         var reader = KeyReader(file: path, document: document)
-        var files = [path]
+        reader.noteFile(path)
 
         let name = try reader.string("name")
         let description = try reader.string("description")
         let seed = try reader.uint64("seed", unit: "a 64-bit seed")
         let chainID = try reader.uint64("chain_id", unit: "EIP-155 chain id", default: 1)
-        let chain = try readChain(&reader, directory: directory, files: &files)
+        let chain = try readChain(&reader, directory: directory)
         let blocks = try readBlocks(&reader, blockTime: chain.blockTimeSeconds)
         let market = try MarketConfiguration.read(&reader, dataDirectory: directory)
         var tokenPrices: [String: String] = [:]
@@ -57,7 +57,7 @@ public enum ScenarioLoader {
                 throw reader.error("\(table).file", expected: "a protocol file (path relative to the scenario)",
                                    found: "\"\(file)\": no such file (\(protocolPath))")
             }
-            files.append(protocolPath)
+            reader.noteFile(protocolPath)
             // `[protocols.NAME.set]` keys override the file's; `--set protocols.NAME.KEY` overrides both.
             var fileOverrides: [(key: String, value: String)] = []
             for key in reader.document.orderedKeys where key.hasPrefix("\(table).set.") {
@@ -108,14 +108,14 @@ public enum ScenarioLoader {
         if !unknown.isEmpty { throw ConfigurationError(problems: unknown) }
         var scenario = Scenario(name: name, description: description, seed: seed, blocks: blocks, chainID: chainID, chain: chain,
                                 market: market, maker: maker, tokenPrices: tokenPrices, daiSymbol: daiSymbol,
-                                populations: populations, agents: agents, files: files)
+                                populations: populations, agents: agents, files: reader.files)
         scenario.lending = lending
         return scenario
     }
 
     // MARK: - Sections
 
-    private static func readChain(_ reader: inout KeyReader, directory: String, files: inout [String]) throws(ConfigurationError) -> ChainConfiguration {
+    private static func readChain(_ reader: inout KeyReader, directory: String) throws(ConfigurationError) -> ChainConfiguration {
         var scalars: [String: ConfigScalar] = [:]
         for key in reader.document.orderedKeys where key.hasPrefix("chain.") {
             switch reader.value(key)! {
@@ -130,7 +130,6 @@ public enum ScenarioLoader {
         if case .string(let series)? = scalars["chain.background.series"] {
             let file = try reader.dataFile("chain.background.series", dataDirectory: directory)
             texts[series] = file.text
-            files.append(file.path)
         }
         do {
             return try ChainConfiguration(scalars, texts: texts)

@@ -57,7 +57,7 @@ extension RunMetrics {
 
         /// Notes the Compound borrowers that got a shortfall in `block` and forgets those that
         /// no longer have one (``CompoundShortfalls``).
-        mutating func noteCompound(_ change: CompoundShortfalls.Change, block: UInt64) {
+        mutating func noteCompound(_ change: LiquidatableSetChange, block: UInt64) {
             for owner in change.left { compoundLiquidatable[owner] = nil }
             for owner in change.entered { compoundLiquidatable[owner] = block }
         }
