@@ -113,8 +113,8 @@ extension MonteCarloResult {
         let delay = metrics["liquidation_delay_p50_blocks"]!, depth = metrics["cascade_depth"]!
         return """
         \(scenario) (seed \(seed)): \(paths.count) paths of \(horizonText); percentiles over paths, horizon \(horizon)
-          bad debt            mean \(RunSummary.dollars(metrics["bad_debt_usd"]!.mean)); \(tails("VaR", risk.valueAtRisk))
-          liquidated debt     mean \(RunSummary.dollars(metrics["liquidated_debt_usd"]!.mean)); \(tails("LaR", risk.liquidationsAtRisk))
+          bad debt            mean \(RunSummary.dollars(metrics["bad_debt_usd"]!.mean)); \(tails("VaR", risk.valueAtRisk)) over \(horizon)
+          liquidated debt     mean \(RunSummary.dollars(metrics["liquidated_debt_usd"]!.mean)); \(tails("LaR", risk.liquidationsAtRisk)) over \(horizon)
           insolvency          P(bad debt > 0) \(RunSummary.percent(risk.insolvencyProbability)), P(bad debt > \(RunSummary.percent(insolvencyFraction)) of \(RunSummary.dollars(initialDebtUSD)) debt) \(RunSummary.percent(risk.probabilityAboveFraction)), within \(horizon)
           liquidation delay   median path p50 \(delay.percentile(50).map { String(format: "%.0f", $0) } ?? "–") blocks (\(delay.count) paths with liquidations)
           cascade depth       mean \(String(format: "%.2f", depth.mean)), max \(depth.maximum.map { String(format: "%.0f", $0) } ?? "–")
