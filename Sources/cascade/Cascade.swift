@@ -13,7 +13,7 @@ struct Cascade: ParsableCommand {
             Ethereum transactions. See README.md and docs/ for the file formats and metrics.
             """,
         version: CascadeVersion.string,
-        subcommands: [RunCommand.self, RunsCommand.self, ReportCommand.self, VerifyCommand.self, SelfCheck.self, TransactionCommand.self,
-                      ProtocolsCommand.self]
+        subcommands: [RunCommand.self, MonteCarloCommand.self, SweepCommand.self, AttributeCommand.self, ReportCommand.self,
+                      VerifyCommand.self, RunsCommand.self, SelfCheck.self, TransactionCommand.self, ProtocolsCommand.self]
     )
 }

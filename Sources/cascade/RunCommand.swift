@@ -49,12 +49,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if let threads, threads < 1 { throw CommandError("--threads \(threads): expected at least 1") }
-        let pairs = try overrides.map { item -> (key: String, value: String) in
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw CommandError("--set \(item): expected key=value, e.g. --set chain.gas_limit=30000000")
-            }
-            return (String(item[..<equals]), String(item[item.index(after: equals)...]))
-        }
+        let pairs = try overrides.map(ScenarioOptions.pair)
         let started = Date()
         let loaded: Scenario
         do {
