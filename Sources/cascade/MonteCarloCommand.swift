@@ -33,6 +33,7 @@ struct MonteCarloCommand: ParsableCommand {
         try options.validate(paths: paths)
         try Self.validate(insolvencyFraction: insolvencyFraction)
         let scenario = try options.load()
+        let store = try options.recording.open()
         var bar = ProgressBar(total: paths, label: scenario.name, unit: "path")
         let result: MonteCarloResult
         do {
@@ -46,11 +47,13 @@ struct MonteCarloCommand: ParsableCommand {
                                        arguments: ["paths=\(paths)", "insolvency_fraction=\(insolvencyFraction)"])
         let document = result.json(engineVersion: CascadeVersion.string, insolvencyFraction: insolvencyFraction)
         let output = try options.write(info, [("montecarlo.json", document.serialized() + "\n"), ("paths.csv", result.csv)])
+        let recorded = try options.recording.record(outputFolder: output.path, in: store)
         if json {
             print(document.serialized())
         } else {
             print(result.text(insolvencyFraction: insolvencyFraction))
             print("wrote \(output.path)/montecarlo.json and \(output.path)/paths.csv")
+            if let recorded { print("recorded as run \(recorded) in \(options.recording.store.path)") }
         }
     }
 

@@ -21,6 +21,8 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var recording: RecordingOptions
+
     /// `--set` items as `(key, value)` pairs.
     func overridePairs() throws -> [(key: String, value: String)] {
         try overrides.map(Self.pair)

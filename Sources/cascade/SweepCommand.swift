@@ -43,6 +43,7 @@ struct SweepCommand: ParsableCommand {
             throw CommandError(error.description)
         }
         let base = try options.load()
+        let store = try options.recording.open()
         var cells: [Scenario] = []
         for index in 0..<grid.count {
             let values = grid.cell(index)
@@ -68,6 +69,7 @@ struct SweepCommand: ParsableCommand {
         let document = result.json(engineVersion: CascadeVersion.string, insolvencyFraction: insolvencyFraction)
         let table = result.csv(insolvencyFraction: insolvencyFraction)
         let output = try options.write(info, [("sweep.json", document.serialized() + "\n"), ("cells.csv", table)])
+        let recorded = try options.recording.record(outputFolder: output.path, in: store)
         if json {
             print(document.serialized())
         } else {
@@ -75,6 +77,7 @@ struct SweepCommand: ParsableCommand {
             print("\(base.name) (seed \(results[0].seed)): \(grid.count) cells × \(paths) paths; percentiles over paths, horizon \(horizon) per path")
             print(table, terminator: "")
             print("wrote \(output.path)/sweep.json and \(output.path)/cells.csv")
+            if let recorded { print("recorded as run \(recorded) in \(options.recording.store.path)") }
         }
     }
 }
