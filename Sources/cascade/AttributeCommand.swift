@@ -27,6 +27,7 @@ struct AttributeCommand: ParsableCommand {
     func run() throws {
         try options.validate(paths: paths)
         let scenario = try options.load()
+        let store = try options.recording.open()
         let variants = [scenario] + Counterfactual.allCases.map { scenario.removing($0) }
         var bar = ProgressBar(total: variants.count * paths, label: "\(scenario.name) attribution", unit: "path")
         let results: [MonteCarloResult]
@@ -41,11 +42,13 @@ struct AttributeCommand: ParsableCommand {
         let info = try options.runInfo(command: "attribute", loaded: scenario, arguments: ["paths=\(paths)"])
         let document = attribution.json(engineVersion: CascadeVersion.string)
         let output = try options.write(info, [("attribution.json", document.serialized() + "\n")])
+        let recorded = try options.recording.record(outputFolder: output.path, in: store)
         if json {
             print(document.serialized())
         } else {
             print(attribution.text)
             print("wrote \(output.path)/attribution.json")
+            if let recorded { print("recorded as run \(recorded) in \(options.recording.store.path)") }
         }
     }
 }

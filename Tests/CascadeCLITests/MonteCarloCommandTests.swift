@@ -100,8 +100,14 @@ final class MonteCarloCommandTests: XCTestCase {
     }
 
     func testAttributeReportsFourFactorsAgainstTheBaseline() throws {
-        let result = try CascadeProcess.run(["attribute", Self.scenario] + Self.reduced + ["--paths", "1", "--out", folder("attr").path])
+        let database = folder("runs.sqlite").path
+        let result = try CascadeProcess.run(["attribute", Self.scenario] + Self.reduced
+                                            + ["--paths", "1", "--out", folder("attr").path, "--db", database])
         XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardOutput.contains("recorded as run 1"), result.standardOutput)
+        let listed = try CascadeProcess.run(["runs", "list", "--db", database, "--json"])
+        XCTAssertEqual(listed.status, 0, listed.standardError)
+        XCTAssertTrue(listed.standardOutput.contains("\"attribute\""), listed.standardOutput)
         let document = try json(folder("attr"), "attribution.json")
         let baseline = (document["baseline"] as! [String: Any])["mean_bad_debt_usd"] as! Double
         let factors = document["factors"] as! [[String: Any]]
