@@ -63,6 +63,22 @@ final class MonteCarloCommandTests: XCTestCase {
         XCTAssertEqual(metrics["bad_debt_usd"]?["max"] as? Double, column("bad_debt_usd").max())
     }
 
+    /// A signed Monte Carlo folder re-executes from its run.json alone (`paths=`,
+    /// `insolvency_fraction=` become `--paths`, `--insolvency-fraction`) to the same bytes.
+    func testVerifyRerunsAMonteCarlo() throws {
+        let out = folder("signed")
+        let run = try CascadeProcess.run(["montecarlo", Self.scenario] + Self.reduced + ["--paths", "2", "--out", out.path, "--no-db"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let key = folder("key.txt")
+        try Data("0x\(String(repeating: "0", count: 63))7\n".utf8).write(to: key)
+        let report = try CascadeProcess.run(["report", out.path, "--sign", key.path])
+        XCTAssertEqual(report.status, 0, report.standardError)
+        let verify = try CascadeProcess.run(["verify", out.path, "--rerun"])
+        XCTAssertEqual(verify.status, 0, verify.standardOutput + verify.standardError)
+        XCTAssertTrue(verify.standardOutput.contains("--insolvency-fraction 0.01"), verify.standardOutput)
+        XCTAssertTrue(verify.standardOutput.contains("rerun byte-identical"), verify.standardOutput)
+    }
+
     func testBadArgumentsWriteNothing() throws {
         for arguments in [["--paths", "0"], ["--jobs", "0"], ["--insolvency-fraction", "2"], ["--set", "chain.gas_limt=1"]] {
             let result = try CascadeProcess.run(["montecarlo", Self.scenario] + Self.reduced + arguments + ["--out", folder("bad").path])
