@@ -47,6 +47,36 @@ final class MonteCarloRecordingTests: XCTestCase {
         XCTAssertEqual(PathRecord.columns.joined(separator: ","), MonteCarloResult.csvHeader)
     }
 
+    /// Killed while its paths run: no record, an intact database, and an output folder holding
+    /// neither outputs nor temporary files; an earlier run's outputs in it stay as they were.
+    func testMonteCarloKilledMidRunWritesNothing() throws {
+        let folder = workspace.appendingPathComponent("mc")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let earlier = Data("{\"earlier\": true}\n".utf8)
+        try earlier.write(to: folder.appendingPathComponent("montecarlo.json"))
+        let process = Process()
+        process.executableURL = CascadeProcess.productsDirectory.appendingPathComponent("cascade")
+        var arguments = monteCarloArguments("mc")
+        arguments[arguments.firstIndex(of: "3")!] = "200"  // far more paths than run before the kill
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The store is opened (and created) before the first path; then let paths run a while.
+        for _ in 0..<600 where !FileManager.default.fileExists(atPath: database) && process.isRunning { usleep(50_000) }
+        usleep(1_500_000)
+        XCTAssertTrue(process.isRunning, "the Monte Carlo must still be running when it is killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let store = try RunStore(path: database, create: false)
+        XCTAssertEqual(try store.check(), [])
+        XCTAssertEqual(try store.list(), [], "nothing recorded")
+        let contents = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(contents, ["montecarlo.json"], "no new output and no temporary file")
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("montecarlo.json")), earlier)
+    }
+
     /// Killed inside its recording transaction (the test hook pauses it there): no partial
     /// record, an intact database, and a complete output folder that can be recorded later.
     func testKilledMonteCarloLeavesDatabaseAndFolderConsistent() throws {
