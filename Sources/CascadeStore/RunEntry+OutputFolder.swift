@@ -21,9 +21,10 @@ extension RunEntry {
         let summary = try Self.text(documentPath)
         let json: JSONValue
         do {
-            json = try JSONParser.parse(summary)
+            json = try JSONReader.parse(summary, file: documentPath)
         } catch {
-            throw RunStoreError(file: documentPath, "not JSON: \(error.description)")
+            let problem = error.problems[0]
+            throw RunStoreError(file: documentPath, "not JSON: line \(problem.line ?? 1): expected \(problem.expected), found \(problem.found)")
         }
         guard let name = json["scenario"]?.text else {
             throw RunStoreError(file: documentPath, "scenario: expected the scenario's name, found none")
@@ -83,7 +84,7 @@ extension RunEntry {
         var metrics = KeyMetrics()
         for (metric, name) in means { metrics[metric] = json[["metrics", name, "mean"]]?.double }
         func risk(_ measure: String, _ percentile: Double, _ key: String) -> Double? {
-            json[["risk", measure]]?.elements?.first { $0["percentile"]?.double == percentile }?[key]?.double
+            json[["risk", measure]]?.items?.first { $0["percentile"]?.double == percentile }?[key]?.double
         }
         metrics[.var95USD] = risk("var", 95, "bad_debt_usd")
         metrics[.var99USD] = risk("var", 99, "bad_debt_usd")

@@ -202,7 +202,7 @@ public struct RunStore: Sendable {
     }
 
     private static func strings(_ text: String) -> [String] {
-        ((try? JSONParser.parse(text))?.elements ?? []).compactMap(\.text)
+        ((try? JSONReader.parse(text, file: "stored list"))?.items ?? []).compactMap(\.text)
     }
 
     /// `error` as a message naming the file; SQLite's common failures in plain words.

@@ -15,7 +15,7 @@ extension StoredRun {
         if details {
             members.append(("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("keccak256", .string($0.keccak256))]) })))
             members.append(("document", .string(document)))
-            members.append(("summary", (try? JSONParser.parse(summary)) ?? .string(summary)))
+            members.append(("summary", (try? JSONReader.parse(summary, file: "summary")) ?? .string(summary)))
         }
         return .object(members)
     }

@@ -137,7 +137,7 @@ final class RunEntryTests: XCTestCase {
         }
         try write("summary.json", #"{"scenario": "alpha", "bad_debt_usd": }"#)
         XCTAssertThrowsError(try RunEntry(outputFolder: folder.path)) { error in
-            XCTAssertTrue("\(error)".contains("summary.json: not JSON: at byte 38: expected a value"), "\(error)")
+            XCTAssertTrue("\(error)".contains("summary.json: not JSON: line 1: expected a JSON value, found '}'"), "\(error)")
         }
         try write("summary.json", #"{"scenario": "alpha"}"#)
         XCTAssertThrowsError(try RunEntry(outputFolder: folder.path)) { error in

@@ -103,9 +103,8 @@ public struct TraceWriter: Sendable {
         if let maker = world.state.maker {
             for ilk in maker.ilkNames {
                 guard let symbol = world.makerCollateral[ilk] else { continue }
-                let spot = maker.vat.ilk(ilk).spot.doubleValue / 1e27
-                let mat = (maker.spotter.ilks[ilk]?.mat.doubleValue ?? 0) / 1e27
-                prices.append(("maker \(ilk.asciiText ?? ilk.description)", .object([("asset", .string(symbol)), ("price", .number(spot * mat))])))
+                prices.append(("maker \(ilk.asciiText ?? ilk.description)",
+                               .object([("asset", .string(symbol)), ("price", .number(maker.oraclePriceUSD(ilk)))])))
             }
         }
         for binding in world.state.feeds {

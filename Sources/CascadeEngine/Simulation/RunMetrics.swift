@@ -136,7 +136,7 @@ public struct RunMetrics: Sendable {
         let due = event.integer(event.name == "Bite" ? "tab" : "due") ?? .zero
         let rate = maker.vat.ilk(ilk).rate.doubleValue / 1e27
         let key = (world.positions.makerVaults[ilk]?.key(of: urn) ?? 0) * rate
-        let oraclePrice = makerOraclePrice(maker, ilk: ilk)
+        let oraclePrice = maker.oraclePriceUSD(ilk)
         let id = appendLiquidation(protocolName: "maker", block: block, owner: urn, asset: asset, symbol: symbol,
                                    debtUSD: due.doubleValue / 1e45 * daiUSD(world), liquidationPrice: key,
                                    oraclePrice: oraclePrice, delay: delay(ilk: ilk, owner: urn, block: block), world: world)
@@ -178,12 +178,6 @@ public struct RunMetrics: Sendable {
         guard let asset = world.market.index(of: record.collateral) else { return }
         let units = lot.doubleValue / pow(10, Double(decimals))
         world.market.trade(asset, usd: units * world.market.price(asset), tag: record.id)
-    }
-
-    private func makerOraclePrice(_ maker: Maker, ilk: Bytes32) -> Double {
-        let spot = maker.vat.ilk(ilk).spot.doubleValue / 1e27
-        let mat = (maker.spotter.ilks[ilk]?.mat.doubleValue ?? 0) / 1e27
-        return spot * mat
     }
 
     // MARK: Lending
@@ -286,7 +280,7 @@ public struct RunMetrics: Sendable {
             guard !vatIlk.spot.isZero, !vatIlk.rate.isZero else { continue }
             if let symbol = world.makerCollateral[ilk], let asset = world.market.index(of: symbol) {
                 let market = world.market.price(asset)
-                oracleMaxDeviation = max(oracleMaxDeviation, abs(makerOraclePrice(maker, ilk: ilk) - market) / market)
+                oracleMaxDeviation = max(oracleMaxDeviation, abs(maker.oraclePriceUSD(ilk) - market) / market)
             }
             if index < world.state.makerOracles.count, let age = world.state.makerOracles[index].osm.valueAge(at: timestamp) {
                 oracleMaxAgeSeconds = max(oracleMaxAgeSeconds, age)

@@ -1,8 +1,7 @@
-import CascadeEngine
 
 /// Parses JSON text into a ``JSONValue`` that keeps object keys in file order, so that a report
-/// lists a summary's metrics in the order `cascade` wrote them and a manifest can be
-/// re-serialized canonically.
+/// lists a summary's metrics in the order `cascade` wrote them, a stored summary prints back
+/// as written, and a manifest can be re-serialized canonically.
 ///
 /// Numbers without a fraction or exponent that fit in 64 bits become ``JSONValue/integer(_:)``,
 /// others ``JSONValue/number(_:)``; serializing a parsed file written by `cascade` gives its

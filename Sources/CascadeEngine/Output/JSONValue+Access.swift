@@ -1,10 +1,13 @@
-import CascadeEngine
-
 extension JSONValue {
     /// The member `key` of an object (the first, if repeated); `nil` for other values.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
+    }
+
+    /// The value at `path` of object keys, e.g. `["liquidation_delay_blocks", "p50"]`.
+    public subscript(path: [String]) -> JSONValue? {
+        path.reduce(Optional(self)) { value, key in value?[key] }
     }
 
     /// The members of an object in order; empty for other values.
@@ -30,10 +33,14 @@ extension JSONValue {
         }
     }
 
-    /// A string's text; `nil` for other values.
+    /// A string's text, or an integer's decimal digits (seeds are written either way); `nil`
+    /// for other values.
     public var text: String? {
-        if case .string(let text) = self { return text }
-        return nil
+        switch self {
+        case .string(let text): text
+        case .integer(let value): String(value)
+        default: nil
+        }
     }
 
     /// The value as a report shows it: strings without quotes, numbers and literals as JSON

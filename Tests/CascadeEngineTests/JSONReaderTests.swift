@@ -1,5 +1,4 @@
 import CascadeEngine
-import CascadeReport
 import XCTest
 
 /// The ordered JSON reader: what JSONValue writes reads back identically; errors are located.
@@ -26,5 +25,18 @@ final class JSONReaderTests: XCTestCase {
         }
         XCTAssertThrowsError(try JSONReader.parse("[1, 2] x", file: "t.json"))
         XCTAssertThrowsError(try JSONReader.parse("{\"a\": tru}", file: "t.json"))
+    }
+
+    func testEscapesSurrogatePairsAndNumbers() throws {
+        XCTAssertEqual(try JSONReader.parse(#"["\u00e9\/\ud83d\ude00\b\f"]"#, file: "t"), .array([.string("é/😀\u{8}\u{C}")]))
+        XCTAssertEqual(try JSONReader.parse("[1, -0, 2.50, 1E3, 9223372036854775808]", file: "t"),
+                       .array([.integer(1), .integer(0), .number(2.5), .number(1000), .number(9223372036854775808)]))
+    }
+
+    func testPathsAndAccessors() throws {
+        let value = try JSONReader.parse(#"{"a": {"b": [1, "2"]}, "seed": 7}"#, file: "t")
+        XCTAssertEqual(value[["a", "b"]]?.items?.compactMap(\.double), [1, 2])
+        XCTAssertEqual(value["seed"]?.text, "7")
+        XCTAssertNil(value[["a", "missing"]])
     }
 }
