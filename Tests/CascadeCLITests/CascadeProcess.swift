@@ -13,9 +13,19 @@ struct CascadeProcess {
             ?? Bundle.main.bundleURL
     }
 
+    /// The working directory of every process the tests start: a fresh temporary folder, so
+    /// that defaults relative to it (`out/`, the run store `out/runs.sqlite`) never land in the
+    /// repository. Tests pass absolute paths.
+    static let workingDirectory: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cli-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     static func run(_ arguments: [String], input: String? = nil) throws -> CascadeProcess {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("cascade")
+        process.currentDirectoryURL = workingDirectory
         process.arguments = arguments
         let output = Pipe(), error = Pipe(), inputPipe = Pipe()
         process.standardOutput = output
