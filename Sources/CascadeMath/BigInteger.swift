@@ -130,7 +130,7 @@ public struct BigInteger: @unchecked Sendable {
     /// ``Revert/divisionByZero`` for a zero divisor (GMP itself would abort).
     public func quotientAndRemainder(dividingBy divisor: BigInteger) throws(Revert) -> (quotient: BigInteger, remainder: BigInteger) {
         if divisor.signum == 0 { throw .divisionByZero }
-        var q = BigInteger(), r = BigInteger()
+        let q = BigInteger(), r = BigInteger()
         cgmp_mpz_tdiv_qr(q.box.value, r.box.value, box.value, divisor.box.value)
         return (q, r)
     }
@@ -138,7 +138,7 @@ public struct BigInteger: @unchecked Sendable {
     /// Floor quotient (toward −∞) and the matching non-negative-divisor remainder.
     public func flooredQuotientAndRemainder(dividingBy divisor: BigInteger) throws(Revert) -> (quotient: BigInteger, remainder: BigInteger) {
         if divisor.signum == 0 { throw .divisionByZero }
-        var q = BigInteger(), r = BigInteger()
+        let q = BigInteger(), r = BigInteger()
         cgmp_mpz_fdiv_qr(q.box.value, r.box.value, box.value, divisor.box.value)
         return (q, r)
     }
@@ -224,7 +224,8 @@ extension BigInteger: CustomStringConvertible {
         let size = cgmp_mpz_sizeinbase(box.value, 10) + 2
         var buffer = [CChar](repeating: 0, count: size)
         buffer.withUnsafeMutableBufferPointer { _ = cgmp_mpz_get_str($0.baseAddress, 10, box.value) }
-        return String(cString: buffer)
+        let digits = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: digits, as: UTF8.self)
     }
 }
 

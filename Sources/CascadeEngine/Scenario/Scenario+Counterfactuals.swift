@@ -126,15 +126,15 @@ extension Scenario {
         }
         agents = agents.map { spec in
             switch spec {
-            case var .flipKeepers(name, count, budget, configuration):
+            case .flipKeepers(let name, let count, var budget, var configuration):
                 budget = fund(configuration.ilk, count: count, budget: budget)
                 configuration.gas = Self.escalating(configuration.gas)
                 return .flipKeepers(name: name, count: count, daiBudget: budget, configuration: configuration)
-            case var .clipKeepers(name, count, budget, configuration):
+            case .clipKeepers(let name, let count, var budget, var configuration):
                 budget = fund(configuration.ilk, count: count, budget: budget)
                 configuration.gas = Self.escalating(configuration.gas)
                 return .clipKeepers(name: name, count: count, daiBudget: budget, configuration: configuration)
-            case var .liquidators(name, count, capital, configuration):
+            case .liquidators(let name, let count, var capital, var configuration):
                 capital = Self.scaled(capital, by: Self.unlimitedCapitalFactor)
                 configuration.gas = Self.escalating(configuration.gas)
                 return .liquidators(name: name, count: count, capital: capital, configuration: configuration)
