@@ -18,6 +18,10 @@ struct AttributeCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
+    @OptionGroup var parallel: PathOptions
+
+    @OptionGroup var recording: RecordingOptions
+
     @Option(help: "Paths per variant (the baseline and each of the four counterfactuals).")
     var paths: Int = 100
 
@@ -25,14 +29,14 @@ struct AttributeCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try options.validate(paths: paths)
+        try parallel.validate(paths: paths)
         let scenario = try options.load()
-        let store = try options.recording.open()
+        let store = try recording.open()
         let variants = [scenario] + Counterfactual.allCases.map { scenario.removing($0) }
         var bar = ProgressBar(total: variants.count * paths, label: "\(scenario.name) attribution", unit: "path")
         let results: [MonteCarloResult]
         do {
-            results = try MonteCarlo.run(variants, seed: options.seed, paths: paths, jobs: options.jobs) { bar.update($0) }
+            results = try MonteCarlo.run(variants, seed: options.seed, paths: paths, jobs: parallel.jobs) { bar.update($0) }
         } catch {
             bar.finish()
             throw CommandError("\(options.scenario): \(error.description)")
@@ -42,13 +46,13 @@ struct AttributeCommand: ParsableCommand {
         let info = try options.runInfo(command: "attribute", loaded: scenario, arguments: ["paths=\(paths)"])
         let document = attribution.json(engineVersion: CascadeVersion.string)
         let output = try options.write(info, [("attribution.json", document.serialized() + "\n")])
-        let recorded = try options.recording.record(outputFolder: output.path, in: store)
+        let recorded = try recording.record(outputFolder: output.path, in: store)
         if json {
             print(document.serialized())
         } else {
             print(attribution.text)
             print("wrote \(output.path)/attribution.json")
-            if let recorded { print("recorded as run \(recorded) in \(options.recording.store.path)") }
+            if let recorded { print("recorded as run \(recorded) in \(recording.store.path)") }
         }
     }
 }

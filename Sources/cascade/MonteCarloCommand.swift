@@ -20,6 +20,10 @@ struct MonteCarloCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
+    @OptionGroup var parallel: PathOptions
+
+    @OptionGroup var recording: RecordingOptions
+
     @Option(help: "Number of paths.")
     var paths: Int = 100
 
@@ -30,14 +34,14 @@ struct MonteCarloCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try options.validate(paths: paths)
+        try parallel.validate(paths: paths)
         try Self.validate(insolvencyFraction: insolvencyFraction)
         let scenario = try options.load()
-        let store = try options.recording.open()
+        let store = try recording.open()
         var bar = ProgressBar(total: paths, label: scenario.name, unit: "path")
         let result: MonteCarloResult
         do {
-            result = try MonteCarlo.run(scenario, seed: options.seed, paths: paths, jobs: options.jobs) { bar.update($0) }
+            result = try MonteCarlo.run(scenario, seed: options.seed, paths: paths, jobs: parallel.jobs) { bar.update($0) }
         } catch {
             bar.finish()
             throw CommandError("\(options.scenario): \(error.description)")
@@ -47,13 +51,13 @@ struct MonteCarloCommand: ParsableCommand {
                                        arguments: ["paths=\(paths)", "insolvency_fraction=\(insolvencyFraction)"])
         let document = result.json(engineVersion: CascadeVersion.string, insolvencyFraction: insolvencyFraction)
         let output = try options.write(info, [("montecarlo.json", document.serialized() + "\n"), ("paths.csv", result.csv)])
-        let recorded = try options.recording.record(outputFolder: output.path, in: store)
+        let recorded = try recording.record(outputFolder: output.path, in: store)
         if json {
             print(document.serialized())
         } else {
             print(result.text(insolvencyFraction: insolvencyFraction))
             print("wrote \(output.path)/montecarlo.json and \(output.path)/paths.csv")
-            if let recorded { print("recorded as run \(recorded) in \(options.recording.store.path)") }
+            if let recorded { print("recorded as run \(recorded) in \(recording.store.path)") }
         }
     }
 

@@ -17,18 +17,7 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (TOML), e.g. scenarios/black-thursday-2020.toml.")
-    var scenario: String
-
-    @Option(help: "Seed (default: the scenario's).")
-    var seed: UInt64?
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario or protocol key: key=value (TOML value).",
-                                                         valueName: "key=value"))
-    var overrides: [String] = []
-
-    @Option(help: "Output folder (created if missing).")
-    var out: String = "out"
+    @OptionGroup var options: ScenarioOptions
 
     @Flag(help: "Print the summary JSON to stdout instead of the text summary.")
     var json = false
@@ -49,23 +38,17 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if let threads, threads < 1 { throw CommandError("--threads \(threads): expected at least 1") }
-        let pairs = try overrides.map(ScenarioOptions.pair)
         let started = Date()
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioLoader.load(path: scenario, overrides: pairs)
-        } catch {
-            throw CommandError(error.description)
-        }
+        let loaded = try options.load()
         let world: World
         do {
-            world = try WorldBuilder.build(loaded, seed: seed, signing: !noSign)
+            world = try WorldBuilder.build(loaded, seed: options.seed, signing: !noSign)
         } catch {
-            throw CommandError("\(scenario): \(error.description)")
+            throw CommandError("\(options.scenario): \(error.description)")
         }
         let store = try recording.open()
         let built = Date()
-        let output = try OutputFolder(path: out)
+        let output = try OutputFolder(path: options.out)
         let tracePath = noTrace || noSign ? nil : try output.temporaryFile("trace.jsonl")
         var simulation = Simulation(world: world, trace: try tracePath.map { try TraceWriter(path: $0) })
         if let threads { simulation.signingThreads = threads }
@@ -81,13 +64,7 @@ struct RunCommand: ParsableCommand {
                 setup, simulated, metrics.blocks, metrics.submitted, metrics.includedTransactions).utf8))
         }
         let summary = RunSummary(world: simulation.world, metrics: simulation.metrics, engineVersion: CascadeVersion.string)
-        let info: RunInfo
-        do {
-            info = RunInfo(command: "run", scenario: scenario, overrides: overrides, seed: world.seed,
-                           engineVersion: CascadeVersion.string, inputs: try RunInfo.inputs(loaded.files))
-        } catch {
-            throw CommandError(error.description)
-        }
+        let info = try options.runInfo(command: "run", loaded: loaded, arguments: [])
         let infoPath = try output.temporaryFile("run.json")
         try Data((info.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: infoPath))
         let summaryPath = try output.temporaryFile("summary.json")

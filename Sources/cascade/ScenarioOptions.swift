@@ -2,13 +2,13 @@ import ArgumentParser
 import CascadeEngine
 import Foundation
 
-/// The scenario, seed, overrides and output folder of the commands that simulate many paths
-/// (`montecarlo`, `sweep`, `attribute`).
+/// The scenario, seed, overrides and output folder of every command that simulates (`run`,
+/// `montecarlo`, `sweep`, `attribute`).
 struct ScenarioOptions: ParsableArguments {
     @Argument(help: "Scenario file (TOML), e.g. scenarios/eth-crash-eip1559.toml.")
     var scenario: String
 
-    @Option(help: "Seed the path seeds derive from (default: the scenario's).")
+    @Option(help: "Seed (default: the scenario's); Monte Carlo path seeds derive from it.")
     var seed: UInt64?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario or protocol key: key=value (TOML value).",
@@ -17,11 +17,6 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(help: "Output folder (created if missing).")
     var out: String = "out"
-
-    @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @OptionGroup var recording: RecordingOptions
 
     /// `--set` items as `(key, value)` pairs.
     func overridePairs() throws -> [(key: String, value: String)] {
@@ -43,12 +38,6 @@ struct ScenarioOptions: ParsableArguments {
         } catch let error as ConfigurationError {
             throw CommandError(error.description)
         }
-    }
-
-    /// Checks `--jobs` and a path count.
-    func validate(paths: Int) throws {
-        guard paths >= 1 else { throw CommandError("--paths \(paths): expected at least 1 path") }
-        guard jobs >= 1 else { throw CommandError("--jobs \(jobs): expected at least 1 thread") }
     }
 
     /// The `run.json` of a `command` over `scenario` with `arguments`.

@@ -20,6 +20,10 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
+    @OptionGroup var parallel: PathOptions
+
+    @OptionGroup var recording: RecordingOptions
+
     @Option(name: .customLong("vary"), help: ArgumentHelp("An axis: key=v1,v2,… or key=start:stop:step (repeatable).",
                                                           valueName: "key=values"))
     var axes: [String] = []
@@ -34,7 +38,7 @@ struct SweepCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try options.validate(paths: paths)
+        try parallel.validate(paths: paths)
         try MonteCarloCommand.validate(insolvencyFraction: insolvencyFraction)
         let grid: SweepGrid
         do {
@@ -43,7 +47,7 @@ struct SweepCommand: ParsableCommand {
             throw CommandError(error.description)
         }
         let base = try options.load()
-        let store = try options.recording.open()
+        let store = try recording.open()
         var cells: [Scenario] = []
         for index in 0..<grid.count {
             let values = grid.cell(index)
@@ -56,7 +60,7 @@ struct SweepCommand: ParsableCommand {
         var bar = ProgressBar(total: cells.count * paths, label: "\(base.name) sweep", unit: "path")
         let results: [MonteCarloResult]
         do {
-            results = try MonteCarlo.run(cells, seed: options.seed, paths: paths, jobs: options.jobs) { bar.update($0) }
+            results = try MonteCarlo.run(cells, seed: options.seed, paths: paths, jobs: parallel.jobs) { bar.update($0) }
         } catch {
             bar.finish()
             throw CommandError("\(options.scenario): \(error.description)")
@@ -69,7 +73,7 @@ struct SweepCommand: ParsableCommand {
         let document = result.json(engineVersion: CascadeVersion.string, insolvencyFraction: insolvencyFraction)
         let table = result.csv(insolvencyFraction: insolvencyFraction)
         let output = try options.write(info, [("sweep.json", document.serialized() + "\n"), ("cells.csv", table)])
-        let recorded = try options.recording.record(outputFolder: output.path, in: store)
+        let recorded = try recording.record(outputFolder: output.path, in: store)
         if json {
             print(document.serialized())
         } else {
@@ -77,7 +81,7 @@ struct SweepCommand: ParsableCommand {
             print("\(base.name) (seed \(results[0].seed)): \(grid.count) cells × \(paths) paths; percentiles over paths, horizon \(horizon) per path")
             print(table, terminator: "")
             print("wrote \(output.path)/sweep.json and \(output.path)/cells.csv")
-            if let recorded { print("recorded as run \(recorded) in \(options.recording.store.path)") }
+            if let recorded { print("recorded as run \(recorded) in \(recording.store.path)") }
         }
     }
 }
