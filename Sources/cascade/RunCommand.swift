@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
             print(summary.json.serialized())
         } else {
             print(summary.text)
-            print("wrote \(output.path)/summary.json" + (tracePath == nil ? "" : " and \(output.path)/trace.jsonl"))
+            print("wrote \(output.path)/run.json, summary.json" + (tracePath == nil ? "" : " and trace.jsonl"))
             if let recorded { print("recorded as run \(recorded) in \(recording.store.path)") }
         }
     }
