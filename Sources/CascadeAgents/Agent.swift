@@ -58,7 +58,7 @@ public enum Agent: Sendable {
             self = .flipKeeper(agent)
             return sent
         case .liquidator(var agent):
-            let sent = agent.act(view, examined: &examined)
+            let sent = agent.act(view)
             self = .liquidator(agent)
             return sent
         case .clipKeeper(var agent):

@@ -8,7 +8,7 @@ import CascadeProtocols
 ///
 /// Ordered deepest first, as ``PositionIndexes/compoundCandidates(_:prices:ledger:)``.
 ///
-/// **Maintenance** (``PositionIndexes/refreshLiquidatable(in:touched:)``): Compound's liquidity
+/// **Maintenance** (``PositionIndexes/refreshLiquidatable(in:touched:timestamp:)``): Compound's liquidity
 /// reads only stored values — the oracle's prices, each market's exchange rate (cash, supply,
 /// borrows, reserves), borrow index and collateral factor, and the account's own balances — so
 /// the set is recomputed from the index's candidates when one of those aggregates or a price

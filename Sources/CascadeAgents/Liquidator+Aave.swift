@@ -95,14 +95,12 @@ extension Liquidator {
         }
     }
 
-    /// The best liquidation of Aave borrower `owner` at the next block's timestamp, after an exact
-    /// health-factor check, or `nil` when it is not liquidatable or no pair pays.
-    func aaveOpportunity(_ owner: Address, pool: AavePool, view: AgentView, ethUSD: Double,
+    /// The best liquidation of Aave borrower `owner`, liquidatable with `account` at the next
+    /// block's timestamp (``AaveUnhealthy``), or `nil` when no pair pays.
+    func aaveOpportunity(_ owner: Address, account: AaveAccountData, pool: AavePool, view: AgentView, ethUSD: Double,
                          capital: (Address) -> UInt256) -> Opportunity? {
         let prices = view.state.aavePrices
         let timestamp = view.nextTimestamp
-        guard let account = try? pool.accountData(of: owner, prices: prices, timestamp: timestamp),
-              account.healthFactor < AavePoolConfiguration.healthFactorLiquidationThreshold else { return nil }
         let position = pool.position(of: owner)
         var best: Opportunity?
         for debtID in Self.ids(position.borrowingMask) {

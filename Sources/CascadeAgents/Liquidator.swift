@@ -7,10 +7,10 @@ import CascadeProtocols
 /// Each block it
 ///
 /// 1. **observes**: the liquidatable borrowers by the on-chain oracle prices — liquidations are
-///    judged by the protocol's oracle, never the market. Aave: the candidates of the protocol's
-///    index (``PositionIndexes``), each checked exactly (health factor below 1 at the next
-///    block's timestamp; each check counts in `examined`). Compound: the shortfalls the block loop
-///    keeps for every liquidator (``CompoundShortfalls``). For every liquidatable borrower it sizes the most profitable
+///    judged by the protocol's oracle, never the market — as the block loop keeps them for every
+///    liquidator, checked exactly: Aave, health factor below 1 at the next block's timestamp
+///    (``AaveUnhealthy``); Compound, a shortfall (``CompoundShortfalls``). For every liquidatable
+///    borrower, deepest first, until its capital is committed, it sizes the most profitable
 ///    (collateral, debt) pair exactly as the protocol will execute it (``LiquidationQuote``:
 ///    close factor, collateral available, Aave's dust rule, Compound's seizable cTokens), capped
 ///    by its capital, and keeps it when the gross profit exceeds the minimum;
@@ -124,12 +124,11 @@ public struct Liquidator: Sendable {
         self.configuration = configuration
     }
 
-    /// The transactions the liquidator sends after the last block; adds the positions it checked
-    /// exactly to `examined`.
-    public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
+    /// The transactions the liquidator sends after the last block.
+    public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         inFlight.refresh(&account, view: view)
         var sent = inFlight.rebid(configuration.gas, account: account, view: view)
-        observations.append(observe(view, examined: &examined))
+        observations.append(observe(view))
         guard let observation = takeObservation(at: view.blockNumber) else { return sent }
         var committed = committedCapital(view.state)
         for opportunity in observation.opportunities {
@@ -141,7 +140,7 @@ public struct Liquidator: Sendable {
 
     // MARK: Observing
 
-    private mutating func observe(_ view: AgentView, examined: inout Int) -> Observation {
+    private mutating func observe(_ view: AgentView) -> Observation {
         var opportunities: [Opportunity] = []
         guard let ethUSD = view.market.price(configuration.ethSymbol), ethUSD > 0 else {
             return Observation(block: view.blockNumber, opportunities: [])
@@ -167,12 +166,15 @@ public struct Liquidator: Sendable {
         guard capitalLeft else { return Observation(block: view.blockNumber, opportunities: []) }
         switch configuration.target {
         case .aave:
+            // Health factors below 1 at the next block's timestamp, checked once for every
+            // liquidator (``AaveUnhealthy``).
             guard let pool = view.state.aave else { break }
-            for borrower in view.positions.aaveCandidates(pool, prices: view.state.aavePrices, timestamp: view.nextTimestamp)
-            where borrower != owner {
+            let unhealthy = view.positions.aaveUnhealthy
+            precondition(unhealthy.timestamp == view.nextTimestamp, "the Aave set must be computed at the next block's timestamp")
+            for borrower in unhealthy.owners where borrower != owner {
                 guard capitalLeft else { break }
-                examined += 1
-                keep(aaveOpportunity(borrower, pool: pool, view: view, ethUSD: ethUSD, capital: capital))
+                keep(aaveOpportunity(borrower, account: unhealthy.accounts[borrower]!, pool: pool, view: view, ethUSD: ethUSD,
+                                     capital: capital))
             }
         case .compound:
             // The shortfalls were checked exactly on the last block's state, once for every

@@ -9,10 +9,12 @@ public struct PositionIndexes: Sendable {
     /// Maker vaults per ilk; key `art · mat / ink` (USD per unit of collateral at `rate` = 1):
     /// a vault is unsafe when the OSM price is below `key · rate`.
     public private(set) var makerVaults: [Bytes32: LiquidationIndex] = [:]
-    /// Maker vaults unsafe now, per ilk (``refreshLiquidatable(in:touched:)``).
+    /// Maker vaults unsafe now, per ilk (``refreshLiquidatable(in:touched:timestamp:)``).
     public private(set) var makerUnsafe: [Bytes32: UnsafeVaults] = [:]
-    /// Compound borrowers with a shortfall now (``refreshLiquidatable(in:touched:)``).
+    /// Compound borrowers with a shortfall now (``refreshLiquidatable(in:touched:timestamp:)``).
     public private(set) var compoundShortfalls = CompoundShortfalls()
+    /// Aave borrowers liquidatable at the next block's timestamp (``refreshLiquidatable(in:touched:timestamp:)``).
+    public private(set) var aaveUnhealthy = AaveUnhealthy()
     /// Aave borrowers by (collateral, debt) underlying pair (``aavePlacement(_:owner:prices:)``).
     public private(set) var aavePositions = LendingPositionIndex()
     /// Compound borrowers by (collateral, borrowed) cToken pair (``compoundPlacement(_:owner:prices:ledger:)``).
@@ -36,23 +38,25 @@ public struct PositionIndexes: Sendable {
         }
     }
 
-    /// What ``refreshLiquidatable(in:touched:)`` changed.
+    /// What ``refreshLiquidatable(in:touched:timestamp:)`` changed.
     public struct LiquidatableChange: Sendable {
         /// Each Maker ilk's unsafe vaults, in the Vat's ilk order.
         public var makerUnsafe: [(ilk: Bytes32, change: LiquidatableSetChange)] = []
         /// Compound's shortfalls.
         public var compoundShortfalls = LiquidatableSetChange()
+        /// Aave's liquidatable borrowers.
+        public var aaveUnhealthy = LiquidatableSetChange()
 
         /// Positions checked exactly.
         public var examined: Int {
-            makerUnsafe.reduce(compoundShortfalls.examined) { $0 + $1.change.examined }
+            makerUnsafe.reduce(compoundShortfalls.examined + aaveUnhealthy.examined) { $0 + $1.change.examined }
         }
     }
 
-    /// Brings ``makerUnsafe`` and ``compoundShortfalls`` up to date after a block, `touched`
-    /// being the owners whose positions its transactions may have changed (already
-    /// ``refresh(_:in:)``ed).
-    public mutating func refreshLiquidatable(in state: ChainState, touched: [Address]) -> LiquidatableChange {
+    /// Brings ``makerUnsafe``, ``compoundShortfalls`` and ``aaveUnhealthy`` up to date after a
+    /// block, `touched` being the owners whose positions its transactions may have changed
+    /// (already ``refresh(_:in:)``ed) and `timestamp` the next block's.
+    public mutating func refreshLiquidatable(in state: ChainState, touched: [Address], timestamp: UInt64) -> LiquidatableChange {
         var change = LiquidatableChange()
         if let maker = state.maker {
             change.makerUnsafe = maker.ilkNames.map { ilk in
@@ -64,6 +68,12 @@ public struct PositionIndexes: Sendable {
             compoundShortfalls = CompoundShortfalls()  // a unique reference: refreshed in place, not copied
             change.compoundShortfalls = shortfalls.refresh(comptroller, state: state, positions: self, touched: touched)
             compoundShortfalls = shortfalls
+        }
+        if let pool = state.aave {
+            var unhealthy = aaveUnhealthy
+            aaveUnhealthy = AaveUnhealthy()  // a unique reference: refreshed in place, not copied
+            change.aaveUnhealthy = unhealthy.refresh(pool, prices: state.aavePrices, positions: self, timestamp: timestamp)
+            aaveUnhealthy = unhealthy
         }
         return change
     }

@@ -10,7 +10,7 @@ import CascadeProtocols
 /// Ordered lowest collateralisation first: by the vault's liquidation-price key
 /// (``PositionIndexes/makerVaults``) descending, then by address bytes.
 ///
-/// **Maintenance** (``PositionIndexes/refreshLiquidatable(in:touched:)``): the set changes only when
+/// **Maintenance** (``PositionIndexes/refreshLiquidatable(in:touched:timestamp:)``): the set changes only when
 /// the ilk's `spot` or `rate` changes (a Spotter `poke`, a Jug `drip`) — then it is recomputed
 /// from the liquidation index's candidates — or when a vault changes, which only a transaction on
 /// it does — then that vault alone is rechecked.

@@ -68,7 +68,7 @@ enum AgentFixture {
     static func indexes(_ state: ChainState, owners: [Address]) -> PositionIndexes {
         var indexes = PositionIndexes()
         for owner in owners { indexes.refresh(owner, in: state) }
-        _ = indexes.refreshLiquidatable(in: state, touched: owners)
+        _ = indexes.refreshLiquidatable(in: state, touched: owners, timestamp: t0 + 12)  // the next block of `view`
         return indexes
     }
 

@@ -40,14 +40,12 @@ import Testing
         let owners = Self.ladder(&chain)
         chain.setPrice(ethUSD: 1_700)
         var liquidator = chain.liquidator(.aave)
-        var examined = 0
-        let sent = liquidator.act(chain.view(), examined: &examined)
+        let sent = liquidator.act(chain.view())
         let unhealthy = Self.unhealthy(chain, owners)
         #expect(!unhealthy.isEmpty && unhealthy.count < owners.count)
         #expect(Set(sent.map { Self.target($0).user }) == unhealthy)
         #expect(sent.count == unhealthy.count)
-        #expect(examined == chain.positions.aaveCandidates(chain.state.aave!, prices: chain.state.aavePrices,
-                                                           timestamp: chain.timestamp + 12).count)
+        #expect(Set(chain.positions.aaveUnhealthy.owners) == unhealthy, "the shared set, checked at the next block's timestamp")
         #expect(sent.map(\.nonce) == Array(0..<UInt64(sent.count)))
     }
 

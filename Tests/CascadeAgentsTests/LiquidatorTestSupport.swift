@@ -196,7 +196,7 @@ struct LendingChain {
     mutating func view(ethUSD: Double? = nil, mempool: MempoolView = MempoolView(), feeMarket: FeeMarket = .firstPrice,
                        baseFee: UInt256 = .zero, gasPrices: GasPriceWindow = GasPriceWindow(capacity: 10)) -> AgentView {
         let eth = ethUSD ?? Self.aaveUSD(state.aavePrices[Self.weth.address]!)
-        _ = positions.refreshLiquidatable(in: state, touched: [])  // as the block loop does after each block
+        _ = positions.refreshLiquidatable(in: state, touched: [], timestamp: timestamp + 12)  // as the block loop does after each block
         return AgentView(blockNumber: block, timestamp: timestamp, nextTimestamp: timestamp + 12, feeMarket: feeMarket,
                          baseFee: baseFee, gasPrices: gasPrices, state: state, mempool: mempool,
                          market: MarketQuotes(symbols: ["ETH", "USDC"], prices: [eth, 1]), positions: positions)
@@ -238,14 +238,6 @@ struct LendingChain {
         if !weth.isZero { fund(account.address, Self.weth, weth) }
         return Liquidator(account: account, configuration: .init(
             target: target, assets: Self.assets(depth: depth), minProfitUSD: minProfitUSD, latency: latency, gas: gas))
-    }
-}
-
-extension Liquidator {
-    /// Runs the strategy once, discarding the count of exact checks.
-    mutating func act(_ view: AgentView) -> [AgentTransaction] {
-        var examined = 0
-        return act(view, examined: &examined)
     }
 }
 

@@ -27,9 +27,9 @@ import Testing
         var examined = 0
         let sent = agent.act(chain.view(), examined: &examined)
         #expect(sent.count == 1)
-        #expect(examined == 1)
+        #expect(examined == 0, "the block loop checks positions for every liquidator")
         // The pending transaction is remembered across calls through the enum.
         #expect(agent.act(chain.view(mempool: MempoolView().adding(sent, block: chain.block + 1)), examined: &examined).isEmpty)
-        #expect(examined == 2)
+        #expect(examined == 0)
     }
 }

@@ -39,7 +39,7 @@ import Testing
                 touched = [owner]
             }
             for owner in touched { indexes.refresh(owner, in: state) }
-            let change = try #require(indexes.refreshLiquidatable(in: state, touched: touched).makerUnsafe.first?.change)
+            let change = try #require(indexes.refreshLiquidatable(in: state, touched: touched, timestamp: F.t0 + 12).makerUnsafe.first?.change)
             replayed.subtract(change.left)
             replayed.formUnion(change.entered)
             entered += change.entered.count

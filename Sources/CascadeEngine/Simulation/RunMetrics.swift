@@ -80,7 +80,7 @@ public struct RunMetrics: Sendable {
 
     /// Records the end of `block` once the positions it touched are re-indexed: the positions
     /// that became or stopped being liquidatable (`liquidatable`, from
-    /// ``PositionIndexes/refreshLiquidatable(in:touched:)``), Aave positions, oracle staleness,
+    /// ``PositionIndexes/refreshLiquidatable(in:touched:timestamp:)``), Aave positions, oracle staleness,
     /// and the positions checked exactly — `examined` by the agents plus those the block loop
     /// rechecked.
     mutating func track(block: BuiltBlock, liquidatable: PositionIndexes.LiquidatableChange, examined: Int, world: World) {

@@ -62,7 +62,8 @@ public struct Simulation: Sendable {
         previousPrices = world.market.symbols.indices.map { world.market.price($0) }
         metrics = RunMetrics()
         // Positions liquidatable before the first block count as liquidatable from block 0.
-        metrics.noteLiquidatable(self.world.positions.refreshLiquidatable(in: world.state, touched: []), block: 0)
+        metrics.noteLiquidatable(self.world.positions.refreshLiquidatable(in: world.state, touched: [],
+                                                                          timestamp: builder.nextTimestamp), block: 0)
         self.trace = trace
         gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
     }
@@ -140,7 +141,7 @@ public struct Simulation: Sendable {
         for transaction in executed { touched += Self.touchedOwners(transaction) }
         touched = Set(touched).sorted { $0 < $1 }
         for owner in touched { world.positions.refresh(owner, in: world.state) }
-        let liquidatable = world.positions.refreshLiquidatable(in: world.state, touched: touched)
+        let liquidatable = world.positions.refreshLiquidatable(in: world.state, touched: touched, timestamp: builder.nextTimestamp)
         metrics.track(block: block, liquidatable: liquidatable, examined: examined, world: world)
         gasPrices.record(block.clearingPrice)
         trace?.write(block: block, executed: executed, world: world, metrics: metrics)
