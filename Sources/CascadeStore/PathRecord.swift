@@ -40,9 +40,8 @@ public struct PathRecord: Sendable, Equatable {
         self.endogenousShare = endogenousShare
     }
 
-    /// The CSV columns, in order (the header of `paths.csv`).
-    public static let columns = ["path", "seed", "bad_debt_usd", "liquidated_debt_usd", "liquidations", "zero_bid_auctions",
-                                 "delay_p50_blocks", "delay_p90_blocks", "delay_max_blocks", "cascade_depth", "endogenous_share"]
+    /// The CSV columns, in order: those of `paths.csv`.
+    public static let columns = MonteCarloResult.csvColumns
 
     /// The CSV fields, in ``columns`` order: numbers in JSON form (shortest round trip), an
     /// empty field for a missing delay.

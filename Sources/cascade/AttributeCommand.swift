@@ -33,15 +33,8 @@ struct AttributeCommand: ParsableCommand {
         let scenario = try options.load()
         let store = try recording.open()
         let variants = [scenario] + Counterfactual.allCases.map { scenario.removing($0) }
-        var bar = ProgressBar(total: variants.count * paths, label: "\(scenario.name) attribution", unit: "path")
-        let results: [MonteCarloResult]
-        do {
-            results = try MonteCarlo.run(variants, seed: options.seed, paths: paths, jobs: parallel.jobs) { bar.update($0) }
-        } catch {
-            bar.finish()
-            throw CommandError("\(options.scenario): \(error.description)")
-        }
-        bar.finish()
+        let results = try parallel.simulate(variants, seed: options.seed, paths: paths, label: "\(scenario.name) attribution",
+                                            scenarioFile: options.scenario)
         let attribution = Attribution(baseline: results[0], counterfactuals: Array(zip(Counterfactual.allCases, results.dropFirst())))
         let info = try options.runInfo(command: "attribute", loaded: scenario, arguments: ["paths=\(paths)"])
         let document = attribution.json(engineVersion: CascadeVersion.string)

@@ -38,15 +38,8 @@ struct MonteCarloCommand: ParsableCommand {
         try Self.validate(insolvencyFraction: insolvencyFraction)
         let scenario = try options.load()
         let store = try recording.open()
-        var bar = ProgressBar(total: paths, label: scenario.name, unit: "path")
-        let result: MonteCarloResult
-        do {
-            result = try MonteCarlo.run(scenario, seed: options.seed, paths: paths, jobs: parallel.jobs) { bar.update($0) }
-        } catch {
-            bar.finish()
-            throw CommandError("\(options.scenario): \(error.description)")
-        }
-        bar.finish()
+        let result = try parallel.simulate([scenario], seed: options.seed, paths: paths, label: scenario.name,
+                                           scenarioFile: options.scenario)[0]
         let info = try options.runInfo(command: "montecarlo", loaded: scenario,
                                        arguments: ["paths=\(paths)", "insolvency_fraction=\(insolvencyFraction)"])
         let document = result.json(engineVersion: CascadeVersion.string, insolvencyFraction: insolvencyFraction)

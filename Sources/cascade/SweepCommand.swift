@@ -57,15 +57,8 @@ struct SweepCommand: ParsableCommand {
                 throw CommandError("cell \(index + 1) of \(grid.count) (\(values.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))): \(error)")
             }
         }
-        var bar = ProgressBar(total: cells.count * paths, label: "\(base.name) sweep", unit: "path")
-        let results: [MonteCarloResult]
-        do {
-            results = try MonteCarlo.run(cells, seed: options.seed, paths: paths, jobs: parallel.jobs) { bar.update($0) }
-        } catch {
-            bar.finish()
-            throw CommandError("\(options.scenario): \(error.description)")
-        }
-        bar.finish()
+        let results = try parallel.simulate(cells, seed: options.seed, paths: paths, label: "\(base.name) sweep",
+                                            scenarioFile: options.scenario)
         let result = SweepResult(grid: grid, cells: results)
         let arguments = ["paths=\(paths)"] + grid.axes.map { "vary=\($0.key)=\($0.values.joined(separator: ","))" }
             + ["insolvency_fraction=\(insolvencyFraction)"]

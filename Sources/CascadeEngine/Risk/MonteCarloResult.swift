@@ -70,9 +70,12 @@ public struct MonteCarloResult: Sendable {
         ])
     }
 
+    /// The columns of `paths.csv`, in order (the run store's `run_paths` table has the same).
+    public static let csvColumns = ["path", "seed", "bad_debt_usd", "liquidated_debt_usd", "liquidations", "zero_bid_auctions",
+                                    "delay_p50_blocks", "delay_p90_blocks", "delay_max_blocks", "cascade_depth", "endogenous_share"]
+
     /// The header of `paths.csv`.
-    public static let csvHeader = "path,seed,bad_debt_usd,liquidated_debt_usd,liquidations,zero_bid_auctions,delay_p50_blocks,"
-        + "delay_p90_blocks,delay_max_blocks,cascade_depth,endogenous_share"
+    public static let csvHeader = csvColumns.joined(separator: ",")
 
     /// `paths.csv`: the header and one row per path in path order; USD to the cent, delays empty
     /// for a path without liquidations.
