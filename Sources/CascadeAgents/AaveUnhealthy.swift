@@ -19,23 +19,19 @@ public struct AaveUnhealthy: Sendable {
 
     public init() {}
 
-    /// Recomputes the set at `timestamp` from the index's candidates, each checked exactly.
-    mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> LiquidatableSetChange {
-        var change = LiquidatableSetChange()
-        let previous = Set(owners)
+    /// Recomputes the set at `timestamp` from the index's candidates, each checked exactly;
+    /// returns the number checked.
+    mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
         owners.removeAll(keepingCapacity: true)
         accounts.removeAll(keepingCapacity: true)
         self.timestamp = timestamp
-        for owner in positions.aaveCandidates(pool, prices: prices, timestamp: timestamp) {
-            change.examined += 1
+        let candidates = positions.aaveCandidates(pool, prices: prices, timestamp: timestamp)
+        for owner in candidates {
             guard let account = try? pool.accountData(of: owner, prices: prices, timestamp: timestamp),
                   account.healthFactor < AavePoolConfiguration.healthFactorLiquidationThreshold else { continue }
             owners.append(owner)
             accounts[owner] = account
-            if !previous.contains(owner) { change.entered.append(owner) }
         }
-        let current = Set(owners)
-        change.left = previous.filter { !current.contains($0) }.sorted { $0 < $1 }
-        return change
+        return candidates.count
     }
 }

@@ -44,12 +44,13 @@ public struct PositionIndexes: Sendable {
         public var makerUnsafe: [(ilk: Bytes32, change: LiquidatableSetChange)] = []
         /// Compound's shortfalls.
         public var compoundShortfalls = LiquidatableSetChange()
-        /// Aave's liquidatable borrowers.
-        public var aaveUnhealthy = LiquidatableSetChange()
+        /// Aave positions checked (the Aave set is recomputed every block; nobody needs its
+        /// entries and exits).
+        public var aaveExamined = 0
 
         /// Positions checked exactly.
         public var examined: Int {
-            makerUnsafe.reduce(compoundShortfalls.examined + aaveUnhealthy.examined) { $0 + $1.change.examined }
+            makerUnsafe.reduce(compoundShortfalls.examined + aaveExamined) { $0 + $1.change.examined }
         }
     }
 
@@ -72,7 +73,7 @@ public struct PositionIndexes: Sendable {
         if let pool = state.aave {
             var unhealthy = aaveUnhealthy
             aaveUnhealthy = AaveUnhealthy()  // a unique reference: refreshed in place, not copied
-            change.aaveUnhealthy = unhealthy.refresh(pool, prices: state.aavePrices, positions: self, timestamp: timestamp)
+            change.aaveExamined = unhealthy.refresh(pool, prices: state.aavePrices, positions: self, timestamp: timestamp)
             aaveUnhealthy = unhealthy
         }
         return change
