@@ -61,8 +61,8 @@ public struct AgentTransaction: Sendable {
 
     /// This transaction signed by ``signer`` (unchanged when it has none), its raw bytes decoded
     /// again and its sender recovered from the signature, as a node does on admission.
-    /// - Precondition: the fields are valid (agents build them so) and the recovered sender is
-    ///   the signer; anything else is a defect of the engine.
+    /// - Precondition: the fields are valid (agents build them so), the raw bytes decode to
+    ///   ``call`` and the recovered sender is the signer; anything else is a defect of the engine.
     public func signedAndVerified() -> AgentTransaction {
         guard let signer else { return self }
         let signed: SignedTransaction
@@ -73,6 +73,7 @@ public struct AgentTransaction: Sendable {
             preconditionFailure("an agent transaction failed to sign or decode: \(error)")
         }
         precondition(signed.sender == sender, "recovered sender differs from the signer")
+        precondition((try? ContractCall.decode(signed.transaction.data)) == call, "the signed calldata is not the call")
         var copy = self
         copy.signed = signed
         return copy

@@ -19,31 +19,45 @@ public struct LiquidationIndex: Sendable {
     struct Entry: Sendable {
         var key: Double
         var owner: Address
+        var slot: Int32
         var version: UInt32
     }
 
     private var heap: [Entry] = []
-    private var versions: [Address: UInt32] = [:]
-    private var live: [Address: Double] = [:]
+    /// Each owner's slot in ``versions`` and ``keys``, assigned when first seen: the heap walk
+    /// checks an entry by array index, without hashing its owner.
+    private var slots: [Address: Int32] = [:]
+    private var versions: [UInt32] = []
+    private var keys: [Double?] = []
+    /// Number of positions indexed.
+    public private(set) var count = 0
 
     public init() {}
 
-    /// Number of positions indexed.
-    public var count: Int { live.count }
-
     /// The key of `owner`'s position, if indexed.
-    public func key(of owner: Address) -> Double? { live[owner] }
+    public func key(of owner: Address) -> Double? { slots[owner].flatMap { keys[Int($0)] } }
 
     /// Sets `owner`'s key (`nil` removes the position, e.g. when it is closed or has no debt).
     public mutating func update(_ owner: Address, key: Double?) {
-        let version = versions[owner, default: 0] &+ 1
-        versions[owner] = version
-        live[owner] = key
+        let slot: Int32
+        if let known = slots[owner] {
+            slot = known
+        } else {
+            slot = Int32(versions.count)
+            slots[owner] = slot
+            versions.append(0)
+            keys.append(nil)
+        }
+        let index = Int(slot)
+        let version = versions[index] &+ 1
+        versions[index] = version
+        count += (key == nil ? 0 : 1) - (keys[index] == nil ? 0 : 1)
+        keys[index] = key
         if let key {
-            heap.append(Entry(key: key, owner: owner, version: version))
+            heap.append(Entry(key: key, owner: owner, slot: slot, version: version))
             siftUp(heap.count - 1)
         }
-        if heap.count > 64 && heap.count > 2 * live.count { rebuild() }
+        if heap.count > 64 && heap.count > 2 * count { rebuild() }
     }
 
     /// The owners whose key is at least `threshold`, highest key first, then by address bytes
@@ -59,7 +73,7 @@ public struct LiquidationIndex: Sendable {
         while let index = stack.popLast() {
             let entry = heap[index]
             guard entry.key >= threshold else { continue }
-            if versions[entry.owner] == entry.version { found.append(entry) }
+            if isLive(entry) { found.append(entry) }
             let left = 2 * index + 1
             if left < heap.count { stack.append(left) }
             if left + 1 < heap.count { stack.append(left + 1) }
@@ -68,8 +82,11 @@ public struct LiquidationIndex: Sendable {
         return found.map { ($0.owner, $0.key) }
     }
 
+    /// Whether `entry` is its owner's current key (a removal bumps the version too).
+    private func isLive(_ entry: Entry) -> Bool { versions[Int(entry.slot)] == entry.version }
+
     private mutating func rebuild() {
-        heap = heap.filter { versions[$0.owner] == $0.version && live[$0.owner] != nil }
+        heap = heap.filter(isLive)
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
     }
 

@@ -56,6 +56,8 @@ extension Liquidator {
                   let collateralUSD = usdPrice(basis.collateral.underlying,
                                                oracleUSD: Self.compoundUSD(prices, basis.collateral.underlying), view)
             else { continue }
+            guard basis.grossProfitBound(collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
+            else { continue }
             let found = sized(collateralUSD: collateralUSD, debtUSD: debtUSD, ethUSD: ethUSD) { amount in
                 basis.quote(min(amount, available))
             }

@@ -3,17 +3,18 @@
 /// Not stable by itself: callers that need a deterministic order among equal priorities put a
 /// tiebreak (an arrival stamp, a sequence number) in the element's `<`, so that `<` is a total
 /// order and the pop order depends only on the set of elements, never on insertion order.
-struct BinaryHeap<Element: Comparable> {
-    private(set) var storage: [Element]
+public struct BinaryHeap<Element: Comparable> {
+    /// The elements, in heap order.
+    @usableFromInline var storage: [Element]
 
     /// An empty heap.
-    init() {
+    @inlinable public init() {
         storage = []
     }
 
     /// A heap of `elements`, built bottom-up (Floyd).
     /// - Complexity: O(n).
-    init(_ elements: [Element]) {
+    @inlinable public init(_ elements: [Element]) {
         storage = elements
         var index = storage.count / 2
         while index > 0 {
@@ -22,15 +23,16 @@ struct BinaryHeap<Element: Comparable> {
         }
     }
 
-    var count: Int { storage.count }
+    /// The number of elements.
+    @inlinable public var count: Int { storage.count }
 
     /// The smallest element, or `nil` when empty.
     /// - Complexity: O(1).
-    var min: Element? { storage.first }
+    @inlinable public var min: Element? { storage.first }
 
     /// Adds `element`.
     /// - Complexity: O(log n).
-    mutating func insert(_ element: Element) {
+    @inlinable public mutating func insert(_ element: Element) {
         storage.append(element)
         siftUp(from: storage.count - 1)
     }
@@ -38,7 +40,7 @@ struct BinaryHeap<Element: Comparable> {
     /// Removes and returns the smallest element, or `nil` when empty.
     /// - Complexity: O(log n).
     @discardableResult
-    mutating func popMin() -> Element? {
+    @inlinable public mutating func popMin() -> Element? {
         guard let last = storage.popLast() else { return nil }
         guard !storage.isEmpty else { return last }
         let top = storage[0]
@@ -49,11 +51,11 @@ struct BinaryHeap<Element: Comparable> {
 
     /// Keeps only the elements satisfying `isIncluded`, then rebuilds the heap.
     /// - Complexity: O(n).
-    mutating func filter(_ isIncluded: (Element) -> Bool) {
+    @inlinable public mutating func filter(_ isIncluded: (Element) -> Bool) {
         self = BinaryHeap(storage.filter(isIncluded))
     }
 
-    private mutating func siftUp(from start: Int) {
+    @inlinable mutating func siftUp(from start: Int) {
         var child = start
         let element = storage[child]
         while child > 0 {
@@ -65,7 +67,7 @@ struct BinaryHeap<Element: Comparable> {
         storage[child] = element
     }
 
-    private mutating func siftDown(from start: Int) {
+    @inlinable mutating func siftDown(from start: Int) {
         let count = storage.count
         var parent = start
         let element = storage[parent]

@@ -3,20 +3,20 @@ import CascadeChain
 import CascadeMath
 import CascadeProtocols
 
-/// One agent transaction as the block loop executed it: the signed bytes, the sender recovered
-/// from them, the decoded call and what it did.
+/// One agent transaction as the block loop executed it: its sender and call, the signed bytes
+/// (which decode to that call and recover to that sender), and what it did.
 public struct ExecutedTransaction: Sendable {
     /// The block it was included in.
     public let block: UInt64
     /// The transaction's fields.
     public let transaction: Transaction
-    /// The sender: recovered from the signature in a signing run.
+    /// The sender (in a signing run, also the address recovered from the signature).
     public let sender: Address
     /// The transaction hash (``CascadeAgents/AgentTransaction/hash``).
     public let hash: Keccak256.Digest
     /// The transaction as decoded from its raw bytes; `nil` in a run that does not sign.
-    public let signed: SignedTransaction?
-    /// The decoded call.
+    public internal(set) var signed: SignedTransaction?
+    /// The call executed.
     public let call: ContractCall
     /// Gas used, intrinsic 21,000 included.
     public let gasUsed: UInt64

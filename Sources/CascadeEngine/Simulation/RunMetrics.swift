@@ -243,17 +243,29 @@ public struct RunMetrics: Sendable {
     }
 
     /// The highest generation among the main movers of an impact: the fewest liquidations, by
-    /// decreasing share, whose sales make up at least half of it (0 when none is a liquidation).
+    /// decreasing share (ties: lower tag), whose sales make up at least half of it (0 when none
+    /// is a liquidation). The impact of a long crash is made of thousands of small contributions:
+    /// a heap yields the largest first without sorting the rest.
     private func parentGeneration(_ contributors: [(tag: Int, share: Double)]) -> Int {
+        var largestFirst = BinaryHeap(contributors.map { RankedShare(tag: $0.tag, share: $0.share) })
         var covered = 0.0, generation = 0
-        for contributor in contributors.sorted(by: { $0.share != $1.share ? $0.share > $1.share : $0.tag < $1.tag }) {
-            guard covered < 0.5 else { break }
+        while covered < 0.5, let contributor = largestFirst.popMin() {
             covered += contributor.share
             if contributor.tag >= 0 && contributor.tag < liquidations.count {
                 generation = max(generation, liquidations[contributor.tag].generation)
             }
         }
         return generation
+    }
+
+    /// A contribution to a price impact, ordered largest share first, then lowest tag.
+    private struct RankedShare: Comparable {
+        let tag: Int
+        let share: Double
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            lhs.share != rhs.share ? lhs.share > rhs.share : lhs.tag < rhs.tag
+        }
     }
 
     // MARK: Liquidatable positions and delays

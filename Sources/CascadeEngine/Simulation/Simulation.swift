@@ -10,14 +10,16 @@ import Foundation
 ///    impact of earlier liquidation sales); background demand is drawn for the block, coupled to
 ///    the size of the move.
 /// 2. **Agents** observe the chain after the previous block (``AgentView``) and build
-///    transactions; the block's transactions are signed, decoded again and their senders
-///    recovered, in parallel (``signingThreads``); they enter the mempool (replacements by fee
-///    bump, rejections dropped).
+///    transactions; they enter the mempool (replacements by fee bump, rejections dropped). The
+///    block's transactions go to the ``SigningPipeline``, which signs them, decodes the raw bytes
+///    again and recovers each sender on ``signingThreads`` threads *while* the block is built.
 /// 3. **Block**: the builder runs the fee auction between the mempool's executable heads and
 ///    background demand and fills the block under its gas limit, **executing** each agent
-///    transaction as it includes it: the calldata of the signed bytes is decoded and run against
-///    ``ChainState`` as the recovered sender; gas used (less when it
-///    reverts) fills the block and sets the next base fee.
+///    transaction as it includes it: its call runs against ``ChainState`` as its sender; gas used
+///    (less when it reverts) fills the block and sets the next base fee. The signed transactions
+///    are then collected: each one's raw bytes decode to that same call and recover to that same
+///    sender (anything else stops the run as an engine defect), so the trace records exactly what
+///    was executed.
 /// 4. **End of block**: liquidation indexes, the unsafe vaults and the Compound shortfalls are
 ///    refreshed for the owners touched (the sets are recomputed when their inputs — `spot`,
 ///    `rate`, prices, market aggregates — moved), liquidation
@@ -46,9 +48,14 @@ public struct Simulation: Sendable {
 
     /// Blocks simulated so far.
     public private(set) var blocksDone = 0
-    /// Threads that sign and verify each block's transactions (default: one per core). Results
-    /// are identical for any number.
-    public var signingThreads = ProcessInfo.processInfo.activeProcessorCount
+    /// Threads that sign and verify each block's transactions (default: one per core), the block
+    /// loop's own included. Results are identical for any number.
+    public var signingThreads = ProcessInfo.processInfo.activeProcessorCount {
+        didSet { signing = Self.pipeline(for: world, threads: signingThreads) }
+    }
+    /// Signs while the block is built; `nil` in a run that does not sign. Shared by copies of the
+    /// simulation: step one copy at a time.
+    private var signing: SigningPipeline?
 
     /// Prepares a run of `world`; `trace` receives the event trace (`nil`: no trace). A trace
     /// needs the raw signed transactions: a world built without signing cannot be traced.
@@ -65,6 +72,7 @@ public struct Simulation: Sendable {
         metrics.noteLiquidatable(self.world.positions.refreshLiquidatable(in: world.state, touched: [],
                                                                           timestamp: builder.nextTimestamp), block: 0)
         self.trace = trace
+        signing = Self.pipeline(for: world, threads: signingThreads)
         gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
     }
 
@@ -85,6 +93,13 @@ public struct Simulation: Sendable {
             window.record(block.clearingPrice)
         }
         return window
+    }
+
+    /// Blocks between collections of the signed transactions in a run without trace.
+    static let signingWindow = 64
+
+    private static func pipeline(for world: World, threads: Int) -> SigningPipeline? {
+        world.signsTransactions ? SigningPipeline(threads: threads) : nil
     }
 
     /// Whether every block has been simulated.
@@ -114,9 +129,7 @@ public struct Simulation: Sendable {
             for index in world.agents.indices {
                 submitted += world.agents[index].act(view, examined: &examined)
             }
-            if world.signsTransactions {
-                submitted = submitted.parallelMap(threads: signingThreads) { $0.signedAndVerified() }
-            }
+            signing?.start(submitted)
             for transaction in submitted { submit(transaction, block: number) }
         }
 
@@ -130,6 +143,15 @@ public struct Simulation: Sendable {
                                   execute: { self.execute($0, block: number, timestamp: timestamp) })
         self.builder = builder
         self.mempool = mempool
+        if let signing {
+            // Without a trace nobody reads the signed bytes: collect only to check them, every
+            // `signingWindow` blocks and at the end, so that signing overlaps several blocks.
+            if trace != nil {
+                collectSignatures(signing.finish())
+            } else if (blocksDone + 1) % Self.signingWindow == 0 || blocksDone + 1 >= world.blocks {
+                _ = signing.finish()
+            }
+        }
 
         // 4. End of block.
         for outcome in block.outcomes {
@@ -177,19 +199,7 @@ public struct Simulation: Sendable {
     private mutating func execute(_ transaction: PendingTransaction, block: UInt64, timestamp: UInt64) -> UInt64 {
         let agentTransaction = pending.removeValue(forKey: transaction.hash)!
         mempoolView.remove(agentTransaction)
-        // The signed path: the sender was recovered from the signature on admission; the call
-        // is decoded from the signed calldata.
-        let sender = agentTransaction.sender, signed = agentTransaction.signed
-        let call: ContractCall
-        if let signed {
-            do {
-                call = try ContractCall.decode(signed.transaction.data)
-            } catch {
-                preconditionFailure("an agent signed undecodable calldata: \(error)")
-            }
-        } else {
-            call = agentTransaction.call
-        }
+        let sender = agentTransaction.sender, call = agentTransaction.call
         let context = CallContext(sender: sender, blockNumber: block, timestamp: timestamp)
         let result = world.state.apply(call, to: agentTransaction.to, sender: sender, context: context)
         let callGas: UInt64, events: [ProtocolEvent], revert: Revert?
@@ -200,9 +210,20 @@ public struct Simulation: Sendable {
         let gasUsed = min(max(PendingTransaction.intrinsicGas, callGas), transaction.gasLimit)
         let price = transaction.fee.effectiveGasPrice(baseFee: builder.baseFee) ?? .zero
         executed.append(ExecutedTransaction(block: block, transaction: agentTransaction.transaction, sender: sender,
-                                            hash: agentTransaction.hash, signed: signed, call: call, gasUsed: gasUsed, gasPrice: price,
+                                            hash: agentTransaction.hash, signed: agentTransaction.signed, call: call, gasUsed: gasUsed, gasPrice: price,
                                             events: events, revert: revert))
         return gasUsed
+    }
+
+    /// Attaches the block's signed transactions to those still waiting in the mempool and to
+    /// those the block executed (transactions from earlier blocks were signed already).
+    private mutating func collectSignatures(_ signedBatch: [AgentTransaction]) {
+        var executedThisBlock: [Keccak256.Digest: Int] = [:]
+        for index in executed.indices where executed[index].signed == nil { executedThisBlock[executed[index].hash] = index }
+        for transaction in signedBatch {
+            if pending[transaction.hash] != nil { pending[transaction.hash] = transaction }
+            if let index = executedThisBlock[transaction.hash] { executed[index].signed = transaction.signed }
+        }
     }
 
     /// Drops a transaction that left the mempool without being executed.
