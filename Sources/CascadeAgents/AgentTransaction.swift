@@ -33,10 +33,12 @@ public struct AgentTransaction: Sendable {
     /// The transaction's name in the mempool (see the type's documentation).
     public let hash: Keccak256.Digest
 
-    /// A transaction from `sender`, to be signed with `signer` (which must hold `sender`'s key).
+    /// A transaction from `sender`, to be signed with `signer` (which must hold `sender`'s key);
+    /// its calldata must be `call`'s encoding (checked in debug builds).
     public init(_ transaction: Transaction, sender: Address, signer: Signer?, call: ContractCall, gas: GasEstimate,
                 contest: Contest?) {
         precondition(signer.map { $0.address == sender } ?? true, "the signer must be the sender")
+        assert(transaction.data == call.encode(), "the calldata must be the call's encoding")
         self.transaction = transaction
         self.sender = sender
         self.signer = signer
@@ -61,8 +63,9 @@ public struct AgentTransaction: Sendable {
 
     /// This transaction signed by ``signer`` (unchanged when it has none), its raw bytes decoded
     /// again and its sender recovered from the signature, as a node does on admission.
-    /// - Precondition: the fields are valid (agents build them so), the raw bytes decode to
-    ///   ``call`` and the recovered sender is the signer; anything else is a defect of the engine.
+    /// - Precondition: the fields are valid (agents build them so), the raw bytes decode to the
+    ///   same fields (so the calldata is ``call``'s encoding, as ``AgentAccount`` builds it) and the
+    ///   recovered sender is the signer; anything else is a defect of the engine.
     public func signedAndVerified() -> AgentTransaction {
         guard let signer else { return self }
         let signed: SignedTransaction
@@ -73,7 +76,7 @@ public struct AgentTransaction: Sendable {
             preconditionFailure("an agent transaction failed to sign or decode: \(error)")
         }
         precondition(signed.sender == sender, "recovered sender differs from the signer")
-        precondition((try? ContractCall.decode(signed.transaction.data)) == call, "the signed calldata is not the call")
+        precondition(signed.transaction == transaction, "the signed bytes decode to another transaction")
         var copy = self
         copy.signed = signed
         return copy

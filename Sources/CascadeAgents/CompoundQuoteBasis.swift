@@ -13,6 +13,8 @@ struct CompoundQuoteBasis: Sendable {
     let borrower: Address
     let borrowed: CompoundMarket.ID
     let collateral: CompoundMarket.ID
+    /// The markets' indexes in the Comptroller's list.
+    let borrowedIndex: Int, collateralIndex: Int
     /// `⌊closeFactor · borrowBalanceStored⌋`: the close factor's cap (the borrow only grows until
     /// execution, so the cap holds then).
     let maxRepay: UInt256
@@ -47,6 +49,8 @@ struct CompoundQuoteBasis: Sendable {
             return nil
         }
         self.borrower = borrower
+        borrowedIndex = borrowedID
+        collateralIndex = collateralID
         borrowed = CompoundMarket.ID(comptroller.markets[borrowedID])
         collateral = CompoundMarket.ID(collateralMarket)
         protocolSeizeShare = collateralMarket.configuration.protocolSeizeShareMantissa
@@ -77,17 +81,19 @@ struct CompoundQuoteBasis: Sendable {
 
 extension CompoundQuoteBasis {
     /// An upper bound (USD) on `seized value − repaid value` over every repayment the basis
-    /// allows, at `collateralUSD` and `debtUSD` per whole token; a liquidation's gross profit
+    /// allows up to `available` (raw units of the borrowed underlying), at `collateralUSD` and
+    /// `debtUSD` per whole token; a liquidation's gross profit
     /// (which also pays the sale's impact) never exceeds it, so a liquidator can pass over a
     /// borrower whose bound is below its minimum without sizing anything.
     ///
     /// The seizure is at most linear in the repayment `r`: each floor of ``quote(_:)`` rounds
     /// down, except the protocol's share, whose floor adds back less than one cToken; so the
     /// collateral received is at most `r · seizeRatio · (1 − share) · exchangeRate` (each a
-    /// mantissa over 10¹⁸) plus one cToken's worth, and `r` is at most `min(maxRepay, fitting)`.
+    /// mantissa over 10¹⁸) plus one cToken's worth, and `r` is at most
+    /// `min(maxRepay, fitting, available)`.
     /// A relative 10⁻⁹ and an absolute 10⁻⁹ USD cover the floating-point rounding of the bound
     /// and of the profit it bounds.
-    func grossProfitBound(collateralUSD: Double, debtUSD: Double) -> Double {
+    func grossProfitBound(collateralUSD: Double, debtUSD: Double, available: UInt256) -> Double {
         let mantissa = 1e18
         let collateralUnitUSD = collateralUSD / Double.powerOfTen(Int(collateral.underlying.decimals))
         let debtUnitUSD = debtUSD / Double.powerOfTen(Int(borrowed.underlying.decimals))
@@ -95,7 +101,7 @@ extension CompoundQuoteBasis {
             * exchangeRate.doubleValue / mantissa
         let margin = received * collateralUnitUSD * (1 + 1e-9) - debtUnitUSD * (1 - 1e-9)
         let oneCToken = exchangeRate.doubleValue / mantissa * collateralUnitUSD
-        return min(maxRepay, fitting).doubleValue * max(0, margin) + oneCToken * (1 + 1e-9) + 1e-9
+        return min(maxRepay, fitting, available).doubleValue * max(0, margin) + oneCToken * (1 + 1e-9) + 1e-9
     }
 }
 

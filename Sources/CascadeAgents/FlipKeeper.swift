@@ -101,18 +101,20 @@ public struct FlipKeeper: Sendable {
         for id in flipper.active {
             guard inFlight.hasRoom(view) else { return }
             let auction = flipper.bid(id)
+            // Nothing is sent on an auction the keeper already has a transaction pending for
+            // (checked last: most auctions are passed over before).
             let contest = Contest.auction(house: flipper.address, id: id)
-            guard !inFlight.contains(contest) else { continue }
             let finished = (auction.tic != 0 && auction.tic < now) || auction.end < now
             if finished {
-                if auction.guy == account.address {
+                if auction.guy == account.address, !inFlight.contains(contest) {
                     send(.flipperDeal(id: id), to: flipper.address, gas: maker.gasSchedule.deal, contest: contest, view: view, into: &sent)
                 }
                 continue
             }
             // Every bid costs DAI (a tend its bid, a dent the tab): without any, only deals remain.
-            guard auction.guy != account.address, !dai.isZero else { continue }
-            guard let call = nextBid(auction, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
+            guard auction.guy != account.address, !dai.isZero,
+                  let call = nextBid(auction, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD),
+                  !inFlight.contains(contest) else { continue }
             let cost = Self.daiCost(call)
             guard cost <= dai else { continue }
             dai = dai &- cost

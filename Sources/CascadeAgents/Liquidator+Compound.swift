@@ -33,37 +33,43 @@ extension Liquidator {
     }
 
     /// The best liquidation of Compound borrower `owner`, who has a shortfall
-    /// (``CompoundShortfalls``), or `nil` when no pair pays. The pairs' quote bases are kept
-    /// while the shortfalls' ``CompoundShortfalls/generation`` stands: only capital and market
-    /// prices change between blocks then.
+    /// (``CompoundShortfalls``), or `nil` when no pair pays. `marketUSD` holds the USD price of
+    /// a whole underlying token of each market, by the Comptroller's index (``compoundMarketUSD(_:view:)``).
+    /// The pairs' quote bases are kept while the shortfalls' ``CompoundShortfalls/generation``
+    /// stands: only capital and market prices change between blocks then.
     mutating func compoundOpportunity(_ owner: Address, comptroller: CompoundComptroller, view: AgentView, ethUSD: Double,
-                                      capital: (Address) -> UInt256) -> Opportunity? {
-        let prices = view.state.compoundPrices
+                                      marketUSD: [Double?], capital: (Address) -> UInt256) -> Opportunity? {
         let generation = view.positions.compoundShortfalls.generation
         if compoundBases.generation != generation { compoundBases = (generation, [:]) }
         let pairs: [CompoundQuoteBasis]
         if let known = compoundBases.pairs[owner] {
             pairs = known
         } else {
-            pairs = Self.compoundPairs(owner, comptroller: comptroller, prices: prices, ledger: view.state.ledger)
+            pairs = Self.compoundPairs(owner, comptroller: comptroller, prices: view.state.compoundPrices, ledger: view.state.ledger)
             compoundBases.pairs[owner] = pairs
         }
         var best: Opportunity?
-        for basis in pairs {
-            let available = capital(basis.borrowed.underlying.address)
+        for index in pairs.indices {
+            let available = capital(pairs[index].borrowed.underlying.address)
             guard !available.isZero,
-                  let debtUSD = usdPrice(basis.borrowed.underlying, oracleUSD: Self.compoundUSD(prices, basis.borrowed.underlying), view),
-                  let collateralUSD = usdPrice(basis.collateral.underlying,
-                                               oracleUSD: Self.compoundUSD(prices, basis.collateral.underlying), view)
+                  let debtUSD = marketUSD[pairs[index].borrowedIndex], let collateralUSD = marketUSD[pairs[index].collateralIndex],
+                  pairs[index].grossProfitBound(collateralUSD: collateralUSD, debtUSD: debtUSD, available: available)
+                    > configuration.minProfitUSD
             else { continue }
-            guard basis.grossProfitBound(collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
-            else { continue }
+            let basis = pairs[index]
             let found = sized(collateralUSD: collateralUSD, debtUSD: debtUSD, ethUSD: ethUSD) { amount in
                 basis.quote(min(amount, available))
             }
             if let found, best.map({ found.grossProfitUSD > $0.grossProfitUSD }) ?? true { best = found }
         }
         return best
+    }
+
+    /// The USD price of a whole underlying token of each of the Comptroller's markets, by index:
+    /// the market price when the liquidator trades the token, else the Compound oracle's; `nil`
+    /// for a token it does not trade or without a price.
+    func compoundMarketUSD(_ comptroller: CompoundComptroller, view: AgentView) -> [Double?] {
+        comptroller.markets.map { usdPrice($0.underlying, oracleUSD: Self.compoundUSD(view.state.compoundPrices, $0.underlying), view) }
     }
 
     /// The oracle's USD price of a whole `token` from Compound's `getUnderlyingPrice` units

@@ -180,9 +180,11 @@ public struct Liquidator: Sendable {
             // The shortfalls were checked exactly on the last block's state, once for every
             // liquidator (``CompoundShortfalls``).
             guard let comptroller = view.state.compound else { break }
+            let marketUSD = compoundMarketUSD(comptroller, view: view)
             for borrower in view.positions.compoundShortfalls.owners where borrower != owner {
                 guard capitalLeft else { break }
-                keep(compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, capital: capital))
+                keep(compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, marketUSD: marketUSD,
+                                         capital: capital))
             }
         }
         return Observation(block: view.blockNumber, opportunities: opportunities)
