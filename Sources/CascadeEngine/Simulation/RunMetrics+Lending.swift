@@ -126,8 +126,8 @@ extension RunMetrics {
             let timestamp = world.market.timestamp
             if let pool = world.state.aave {
                 var underwater = 0.0
-                for user in pool.positions.keys.sorted() {
-                    let position = pool.positions[user]!
+                for user in pool.accounts.sorted() {
+                    let position = pool.position(of: user)
                     guard position.isBorrowingAny else { continue }
                     var collateral = 0.0, debt = 0.0
                     for reserve in pool.reserves {
