@@ -109,7 +109,10 @@ extension Liquidator {
             guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { continue }
             for collateralID in Self.ids(position.collateralMask) {
                 let collateral = pool.reserves[collateralID]
-                guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view)
+                guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view),
+                      Self.aaveGrossProfitBound(account: account, collateral: collateral, debt: debt, prices: prices,
+                                                available: available, collateralUSD: collateralUSD, debtUSD: debtUSD)
+                        > configuration.minProfitUSD
                 else { continue }
                 let found = sized(collateralUSD: collateralUSD, debtUSD: debtUSD, ethUSD: ethUSD) { amount in
                     Self.aaveQuote(pool, user: owner, account: account, collateral: collateral, debt: debt,
@@ -119,6 +122,34 @@ extension Liquidator {
             }
         }
         return best
+    }
+
+    /// An upper bound (USD) on `seized value − repaid value` over every liquidation of `debt`
+    /// against `collateral` that repays at most `available` (raw units), at `collateralUSD` and
+    /// `debtUSD` per whole token; ``aaveQuote(_:user:account:collateral:debt:debtToCover:prices:timestamp:)``'s
+    /// gross profit (which also pays the sale's impact) never exceeds it, so a liquidator passes
+    /// over a borrower whose bound is below its minimum without sizing anything (`nil` oracle
+    /// prices: `-infinity`, the quote would revert).
+    ///
+    /// The pool seizes at most `k = debtPrice · 10^collateralDecimals · bonus / (collateralPrice ·
+    /// 10^debtDecimals · 10⁴)` collateral units per debt unit repaid (each floor rounds down, the
+    /// protocol fee only takes away); when the collateral runs out the recomputed repayment
+    /// rounds so that the seizure exceeds `k` per unit by less than `k`. The repayment is at
+    /// most the smaller of `available` and the reserve's debt, itself at most
+    /// `totalDebtBase · 10^debtDecimals / debtPrice`. A relative 10⁻⁹, two units of `k` and 10⁻⁹
+    /// USD cover the rounding of the bound and of the profit it bounds.
+    static func aaveGrossProfitBound(account: AaveAccountData, collateral: AaveReserve, debt: AaveReserve, prices: AssetPrices,
+                                     available: UInt256, collateralUSD: Double, debtUSD: Double) -> Double {
+        guard let collateralPrice = prices[collateral.asset.address], let debtPrice = prices[debt.asset.address],
+              !collateralPrice.isZero, !debtPrice.isZero else { return -.infinity }
+        let collateralUnitUSD = collateralUSD / collateral.assetUnit.doubleValue
+        let debtUnitUSD = debtUSD / debt.assetUnit.doubleValue
+        let seizedPerRepaid = debtPrice.doubleValue / collateralPrice.doubleValue * collateral.assetUnit.doubleValue
+            / debt.assetUnit.doubleValue * Double(collateral.configuration.liquidationBonus) / 1e4
+        let reserveDebtCap = (account.totalDebtBase.doubleValue + 1) * debt.assetUnit.doubleValue / debtPrice.doubleValue + 1
+        let repaidCap = min(available.doubleValue, reserveDebtCap)
+        let margin = seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) - debtUnitUSD * (1 - 1e-9)
+        return repaidCap * max(0, margin) + 2 * seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) + 1e-9
     }
 
     /// The oracle's USD price of a whole `token` from Aave's 8-decimal base-currency units.
