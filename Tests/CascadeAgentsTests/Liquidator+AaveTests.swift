@@ -77,7 +77,8 @@ import Testing
 
     /// The quote against the pool's own `liquidationCall` on random positions, both rule sets,
     /// every (collateral, debt) pair and several requested amounts: the same revert or the same
-    /// debt repaid, collateral received, close-factor cap and gas.
+    /// debt repaid, collateral received, close-factor cap and gas; and a gross profit within the
+    /// liquidators' bound (``Liquidator/aaveGrossProfitBound``) at any market price.
     @Test(arguments: [(AaveLiquidationRules.v3_0, 21 as UInt64), (.v3_3, 22), (.v3_3, 23)])
     func quoteIsWhatThePoolExecutes(rules: AaveLiquidationRules, seed: UInt64) {
         var chain = LendingChain(rules: rules)
@@ -131,6 +132,13 @@ import Testing
                             #expect(quote.maxRepay == receipt.maxLiquidatableDebt)
                             #expect(quote.debtToCover == min(requested, receipt.maxLiquidatableDebt))
                             #expect(quote.gas.expected == receipt.gasUsed)
+                            // The profit bound liquidators screen pairs with holds for what executes.
+                            let collateral = pool.reserves[collateralID]
+                            expectProfitBounded(quote, collateralOracleUSD: Liquidator.aaveUSD(prices, collateral.asset)!,
+                                                debtOracleUSD: Liquidator.aaveUSD(prices, debt.asset)!, random: &random) {
+                                Liquidator.aaveGrossProfitBound(account: account, collateral: collateral, debt: debt, prices: prices,
+                                                                available: requested, collateralUSD: $0, debtUSD: $1)
+                            }
                             compared += 1
                         }
                     }

@@ -57,7 +57,8 @@ import Testing
 
     /// The quote against the Comptroller's own `liquidateBorrow` in the block the markets were
     /// last accrued (so that nothing accrues in between): the same failure, or the same repayment
-    /// and seizure, and the borrower's cTokens never exceeded.
+    /// and seizure, and the borrower's cTokens never exceeded; and a gross profit within the
+    /// liquidators' bound (``CompoundQuoteBasis/grossProfitBound``) at any market price.
     @Test(arguments: [31, 32] as [UInt64])
     func quoteIsWhatTheComptrollerExecutes(seed: UInt64) {
         var chain = LendingChain()
@@ -112,6 +113,13 @@ import Testing
                             let rate = try! market.exchangeRateStored(cash: market.cash(in: ledger))
                             #expect(quote.collateralReceived == (try! CompoundMath.mulScalarTruncate(rate, seized)))
                             #expect(quote.gas.expected == receipt.gasUsed)
+                            // The profit bound liquidators screen pairs with holds for what executes.
+                            let basis = CompoundQuoteBasis(comptroller, borrower: owner, collateralID: collateralID,
+                                                           borrowedID: borrowedID, prices: prices, ledger: ledger)!
+                            expectProfitBounded(quote, collateralOracleUSD: Liquidator.compoundUSD(prices, basis.collateral.underlying)!,
+                                                debtOracleUSD: Liquidator.compoundUSD(prices, basis.borrowed.underlying)!, random: &random) {
+                                basis.grossProfitBound(collateralUSD: $0, debtUSD: $1, available: requested)
+                            }
                             if quote.debtToCover < min(requested, quote.maxRepay) { capped += 1 }
                             compared += 1
                         }

@@ -1,6 +1,7 @@
 import CascadeChain
 import CascadeMath
 import CascadeProtocols
+import Testing
 @testable import CascadeAgents
 
 // A hand-built chain for the liquidator tests: an Aave v3 pool and Compound v2 markets for WETH
@@ -249,5 +250,22 @@ extension MempoolView {
             mempool.add(transaction, submittedBlock: block, price: transaction.fee.maxPriorityFeePerGas)
         }
         return mempool
+    }
+}
+
+/// Checks a liquidator's profit bound against `quote`: at market prices drawn around the oracle's
+/// (collateral ±40 %, debt ±10 %, and the oracle's own), `seized value − repaid value` never
+/// exceeds `bound(collateralUSD, debtUSD)`.
+func expectProfitBounded(_ quote: LiquidationQuote, collateralOracleUSD: Double, debtOracleUSD: Double,
+                         random: inout SplitMix64, bound: (_ collateralUSD: Double, _ debtUSD: Double) -> Double,
+                         sourceLocation: SourceLocation = #_sourceLocation) {
+    var draws = [(collateralOracleUSD, debtOracleUSD)]
+    for _ in 0..<8 {
+        draws.append((collateralOracleUSD * random.uniform(0.6, 1.4), debtOracleUSD * random.uniform(0.9, 1.1)))
+    }
+    for (collateralUSD, debtUSD) in draws {
+        let profit = Liquidator.wholeTokens(quote.collateralReceived, decimals: quote.collateralAsset.decimals) * collateralUSD
+            - Liquidator.wholeTokens(quote.debtRepaid, decimals: quote.debtAsset.decimals) * debtUSD
+        #expect(profit <= bound(collateralUSD, debtUSD), "profit \(profit) at \(collateralUSD)/\(debtUSD)", sourceLocation: sourceLocation)
     }
 }
