@@ -152,6 +152,14 @@ extension Liquidator {
         return repaidCap * max(0, margin) + 2 * seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) + 1e-9
     }
 
+    /// The reserves whose underlying `capital` holds some of, as a mask with bit `i` for reserve
+    /// `i` (as ``CascadeProtocols/AaveUserPosition/borrowingMask``).
+    static func fundedReserves(_ pool: AavePool, capital: (Address) -> UInt256) -> UInt128 {
+        var mask: UInt128 = 0
+        for reserve in pool.reserves where !capital(reserve.asset.address).isZero { mask |= UInt128(1) << reserve.id }
+        return mask
+    }
+
     /// The oracle's USD price of a whole `token` from Aave's 8-decimal base-currency units.
     static func aaveUSD(_ prices: AssetPrices, _ token: Token) -> Double? {
         prices[token.address].map { $0.doubleValue / 1e8 }

@@ -171,10 +171,16 @@ public struct Liquidator: Sendable {
             guard let pool = view.state.aave else { break }
             let unhealthy = view.positions.aaveUnhealthy
             precondition(unhealthy.timestamp == view.nextTimestamp, "the Aave set must be computed at the next block's timestamp")
+            // A borrower owes only reserves the liquidator may hold no capital in (e.g. after it
+            // spent its stablecoins and holds the seized collateral): nothing to size.
+            var funded = Self.fundedReserves(pool, capital: capital)
             for borrower in unhealthy.owners where borrower != owner {
                 guard capitalLeft else { break }
-                keep(aaveOpportunity(borrower, account: unhealthy.accounts[borrower]!, pool: pool, view: view, ethUSD: ethUSD,
-                                     capital: capital))
+                guard pool.position(of: borrower).borrowingMask & funded != 0 else { continue }
+                let found = aaveOpportunity(borrower, account: unhealthy.accounts[borrower]!, pool: pool, view: view, ethUSD: ethUSD,
+                                            capital: capital)
+                keep(found)
+                if found != nil { funded = Self.fundedReserves(pool, capital: capital) }
             }
         case .compound:
             // The shortfalls were checked exactly on the last block's state, once for every
