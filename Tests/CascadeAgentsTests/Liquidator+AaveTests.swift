@@ -49,6 +49,21 @@ import Testing
         #expect(sent.map(\.nonce) == Array(0..<UInt64(sent.count)))
     }
 
+    /// The borrowers owe USDC: a liquidator holding only WETH passes over them all (without
+    /// sizing anything, ``Liquidator/fundedReserves(_:capital:)``); one holding only USDC takes
+    /// every one of them.
+    @Test func needsCapitalInTheReserveTheBorrowerOwes() {
+        var chain = LendingChain()
+        let owners = Self.ladder(&chain)
+        chain.setPrice(ethUSD: 1_700)
+        let unhealthy = Self.unhealthy(chain, owners)
+        #expect(!unhealthy.isEmpty)
+        var wethOnly = chain.liquidator(.aave, index: 1, usdc: .zero)
+        #expect(wethOnly.act(chain.view()).isEmpty)
+        var usdcOnly = chain.liquidator(.aave, index: 2, weth: .zero)
+        #expect(Set(usdcOnly.act(chain.view()).map { Self.target($0).user }) == unhealthy)
+    }
+
     @Test func closeFactorOfV30IsHalfAboveHealthFactor095AndAllBelow() {
         var chain = LendingChain(rules: .v3_0)
         let partial = address(0xA), full = address(0xB)
