@@ -95,13 +95,12 @@ extension Liquidator {
         }
     }
 
-    /// The best liquidation of Aave borrower `owner`, liquidatable with `account` at the next
-    /// block's timestamp (``AaveUnhealthy``), or `nil` when no pair pays.
-    func aaveOpportunity(_ owner: Address, account: AaveAccountData, pool: AavePool, view: AgentView, ethUSD: Double,
-                         capital: (Address) -> UInt256) -> Opportunity? {
+    /// The best liquidation of Aave borrower `owner`, whose `position` is liquidatable with
+    /// `account` at the next block's timestamp (``AaveUnhealthy``), or `nil` when no pair pays.
+    func aaveOpportunity(_ owner: Address, position: AaveUserPosition, account: AaveAccountData, pool: AavePool,
+                         view: AgentView, ethUSD: Double, capital: (Address) -> UInt256) -> Opportunity? {
         let prices = view.state.aavePrices
         let timestamp = view.nextTimestamp
-        let position = pool.position(of: owner)
         var best: Opportunity?
         for debtID in Self.ids(position.borrowingMask) {
             let debt = pool.reserves[debtID]

@@ -171,14 +171,15 @@ public struct Liquidator: Sendable {
             guard let pool = view.state.aave else { break }
             let unhealthy = view.positions.aaveUnhealthy
             precondition(unhealthy.timestamp == view.nextTimestamp, "the Aave set must be computed at the next block's timestamp")
-            // A borrower owes only reserves the liquidator may hold no capital in (e.g. after it
-            // spent its stablecoins and holds the seized collateral): nothing to size.
+            // A borrower who owes only reserves the liquidator holds no capital in (e.g. once it
+            // spent its stablecoins and holds the seized collateral) is passed over unsized.
             var funded = Self.fundedReserves(pool, capital: capital)
             for borrower in unhealthy.owners where borrower != owner {
                 guard capitalLeft else { break }
-                guard pool.position(of: borrower).borrowingMask & funded != 0 else { continue }
-                let found = aaveOpportunity(borrower, account: unhealthy.accounts[borrower]!, pool: pool, view: view, ethUSD: ethUSD,
-                                            capital: capital)
+                let position = pool.position(of: borrower)
+                guard position.borrowingMask & funded != 0 else { continue }
+                let found = aaveOpportunity(borrower, position: position, account: unhealthy.accounts[borrower]!, pool: pool,
+                                            view: view, ethUSD: ethUSD, capital: capital)
                 keep(found)
                 if found != nil { funded = Self.fundedReserves(pool, capital: capital) }
             }

@@ -17,9 +17,10 @@ import Foundation
 ///    background demand and fills the block under its gas limit, **executing** each agent
 ///    transaction as it includes it: its call runs against ``ChainState`` as its sender; gas used
 ///    (less when it reverts) fills the block and sets the next base fee. The signed transactions
-///    are then collected: each one's raw bytes decode to that same call and recover to that same
-///    sender (anything else stops the run as an engine defect), so the trace records exactly what
-///    was executed.
+///    are then collected (every block when tracing, every ``signingWindow`` blocks otherwise):
+///    each one's raw bytes decode to the fields the agent built — so to that call's calldata —
+///    and recover to that sender (anything else stops the run as an engine defect), so the trace
+///    records exactly what was executed.
 /// 4. **End of block**: liquidation indexes, the unsafe vaults and the Compound shortfalls are
 ///    refreshed for the owners touched (the sets are recomputed when their inputs — `spot`,
 ///    `rate`, prices, market aggregates — moved), liquidation
