@@ -128,6 +128,7 @@ public struct Borrower: Sendable {
         guard let level = triggerLevel(view) else { return [] }
         if !registered { register(view) }
         var sent: [AgentTransaction] = []
+        triggers.settle(atOrAbove: level)
         for owner in triggers.candidates(atOrAbove: level) {
             guard let index = ownerIndex[owner] else { continue }
             examined += 1

@@ -66,17 +66,31 @@ public struct LendingPositionIndex: Sendable {
     /// The owners that may be liquidatable: those whose key reaches their pair's `threshold`
     /// (`nil`, zero or not finite: every position of the pair) and every unbounded one. Ordered
     /// deepest first — by `key / threshold`, unbounded positions first — then by address bytes.
-    /// - Complexity: O(pairs + k log k) for k candidates.
+    /// - Complexity: O(pairs + k) for k candidates when the pairs are settled at these
+    ///   thresholds (``settle(threshold:)``) and one pair has candidates; O(k log k) at worst.
     public func candidates(threshold: (Pair) -> Double?) -> [Address] {
         var found: [(depth: Double, owner: Address)] = unbounded.candidates(atOrAbove: 0).map { (.infinity, $0) }
         for (pair, index) in pairs {
-            let limit = threshold(pair).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-            for owner in index.candidates(atOrAbove: limit ?? 0) {
-                found.append((limit.map { index.key(of: owner)! / $0 } ?? .infinity, owner))
+            let limit = Self.limit(threshold(pair))
+            for (owner, key) in index.entries(atOrAbove: limit ?? 0) {
+                found.append((limit.map { key / $0 } ?? .infinity, owner))
             }
         }
-        // A total order: each owner appears once, so dictionary order cannot show.
+        // A total order: each owner appears once, so dictionary order cannot show. Each index
+        // hands its candidates over in this order already, so this merges runs.
         found.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.owner < $1.owner }
         return found.map(\.owner)
+    }
+
+    /// Settles every pair's index at its `threshold` (``LiquidationIndex/settle(atOrAbove:)``) so
+    /// that ``candidates(threshold:)`` there sorts nothing but ties.
+    public mutating func settle(threshold: (Pair) -> Double?) {
+        for pair in pairs.keys { pairs[pair]!.settle(atOrAbove: Self.limit(threshold(pair)) ?? 0) }
+        unbounded.settle(atOrAbove: 0)
+    }
+
+    /// A usable threshold: positive and finite.
+    private static func limit(_ threshold: Double?) -> Double? {
+        threshold.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
     }
 }

@@ -10,20 +10,33 @@ import CascadeChain
 /// Keys that scale uniformly over time (a rate accumulator) can be stored without that factor
 /// and the query price divided by it.
 ///
-/// Storage is a binary max-heap with lazy deletion: ``update(_:key:)`` pushes a new entry and
-/// marks the old one stale; stale entries are skipped and the heap is rebuilt when they
-/// outnumber the live ones. ``candidates(atOrAbove:)`` walks only the part of the heap whose keys
-/// reach the threshold: O(k + k) for k results, independent of the positions far from
-/// liquidation.
+/// **Storage.** The positions nearest liquidation — every key at or above a *floor* — are kept in
+/// a sorted array, the *head*; the rest sit in a binary max-heap with lazy deletion
+/// (``update(_:key:)`` pushes a new entry and marks the old one stale; stale entries are skipped
+/// and the heap is rebuilt when they outnumber the live ones). A query at or above the floor is
+/// a binary search and a copy of the head's prefix: O(log n + k) for k results, nothing sorted.
+/// A query below the floor also walks the part of the heap whose keys reach it and sorts what
+/// it finds. ``settle(atOrAbove:)`` — called by whoever owns the index before it queries at a
+/// new level — lowers the floor to that level by popping the heap, so a crash that drags the
+/// threshold down block after block moves each position into the head once; when the head
+/// holds far more positions below the level than at or above it, the surplus goes back to the
+/// heap. Updating a position in the head costs a binary search and an array shift.
 public struct LiquidationIndex: Sendable {
     struct Entry: Sendable {
         var key: Double
         var owner: Address
         var slot: Int32
         var version: UInt32
+
+        /// The result order: highest key first, then by address bytes.
+        func precedes(_ other: Entry) -> Bool { key != other.key ? key > other.key : owner < other.owner }
     }
 
+    /// Every live entry whose key is at least ``floor``, in result order.
+    private var head: [Entry] = []
+    /// The other entries, and stale ones: a max-heap by key. Every live key here is below ``floor``.
     private var heap: [Entry] = []
+    private var floor = Double.infinity
     /// Each owner's slot in ``versions`` and ``keys``, assigned when first seen: the heap walk
     /// checks an entry by array index, without hashing its owner.
     private var slots: [Address: Int32] = [:]
@@ -32,13 +45,19 @@ public struct LiquidationIndex: Sendable {
     /// Number of positions indexed.
     public private(set) var count = 0
 
+    /// A head that holds more than this many positions below the settled level, and more than
+    /// twice as many as at or above it, gives the surplus back to the heap.
+    static let headSurplus = 1_024
+
     public init() {}
 
     /// The key of `owner`'s position, if indexed.
     public func key(of owner: Address) -> Double? { slots[owner].flatMap { keys[Int($0)] } }
 
-    /// Sets `owner`'s key (`nil` removes the position, e.g. when it is closed or has no debt).
-    public mutating func update(_ owner: Address, key: Double?) {
+    /// Sets `owner`'s key (`nil` removes the position, e.g. when it is closed or has no debt; a
+    /// NaN key, which no threshold reaches, is treated as `nil`).
+    public mutating func update(_ owner: Address, key newKey: Double?) {
+        let key = newKey.flatMap { $0.isNaN ? nil : $0 }
         let slot: Int32
         if let known = slots[owner] {
             slot = known
@@ -49,15 +68,25 @@ public struct LiquidationIndex: Sendable {
             keys.append(nil)
         }
         let index = Int(slot)
+        if let old = keys[index], old >= floor {
+            let position = headPosition(of: Entry(key: old, owner: owner, slot: slot, version: 0))
+            precondition(head[position].owner == owner, "LiquidationIndex: head out of order")
+            head.remove(at: position)
+        }
         let version = versions[index] &+ 1
         versions[index] = version
         count += (key == nil ? 0 : 1) - (keys[index] == nil ? 0 : 1)
         keys[index] = key
         if let key {
-            heap.append(Entry(key: key, owner: owner, slot: slot, version: version))
-            siftUp(heap.count - 1)
+            let entry = Entry(key: key, owner: owner, slot: slot, version: version)
+            if key >= floor {
+                head.insert(entry, at: headPosition(of: entry))
+            } else {
+                heap.append(entry)
+                siftUp(heap.count - 1)
+            }
         }
-        if heap.count > 64 && heap.count > 2 * count { rebuild() }
+        if heap.count > 64 && heap.count > 2 * (count - head.count) { rebuild() }
     }
 
     /// The owners whose key is at least `threshold`, highest key first, then by address bytes
@@ -68,18 +97,68 @@ public struct LiquidationIndex: Sendable {
 
     /// ``candidates(atOrAbove:)`` with each owner's key.
     public func entries(atOrAbove threshold: Double) -> [(owner: Address, key: Double)] {
-        var found: [Entry] = []
+        var found = head[..<headCount(atOrAbove: threshold)].map { ($0.owner, $0.key) }
+        guard threshold < floor else { return found }
+        var below: [Entry] = []
         var stack: [Int] = heap.isEmpty ? [] : [0]
         while let index = stack.popLast() {
             let entry = heap[index]
             guard entry.key >= threshold else { continue }
-            if isLive(entry) { found.append(entry) }
+            if isLive(entry) { below.append(entry) }
             let left = 2 * index + 1
             if left < heap.count { stack.append(left) }
             if left + 1 < heap.count { stack.append(left + 1) }
         }
-        found.sort { $0.key != $1.key ? $0.key > $1.key : $0.owner < $1.owner }
-        return found.map { ($0.owner, $0.key) }
+        below.sort { $0.precedes($1) }
+        found.append(contentsOf: below.lazy.map { ($0.owner, $0.key) })
+        return found
+    }
+
+    /// Prepares for queries at `level`: moves every position whose key reaches it into the head,
+    /// so that ``entries(atOrAbove:)`` at `level` or above sorts nothing, and gives a large
+    /// surplus of head positions below `level` back to the heap. Results are unchanged.
+    public mutating func settle(atOrAbove level: Double) {
+        guard !level.isNaN else { return }
+        if level < floor {
+            var moved: [Entry] = []
+            while let top = heap.first, top.key >= level {
+                popMax()
+                if isLive(top) { moved.append(top) }
+            }
+            moved.sort { $0.precedes($1) }   // popped by key: only ties move
+            head.append(contentsOf: moved)
+            floor = level
+        }
+        let above = headCount(atOrAbove: level)
+        let surplus = head.count - above
+        if surplus > Self.headSurplus && surplus > 2 * above {
+            for entry in head[above...] {
+                heap.append(entry)
+                siftUp(heap.count - 1)
+            }
+            head.removeSubrange(above...)
+            floor = level
+        }
+    }
+
+    /// The number of head entries whose key is at least `threshold`.
+    private func headCount(atOrAbove threshold: Double) -> Int {
+        var low = 0, high = head.count
+        while low < high {
+            let middle = (low + high) / 2
+            if head[middle].key >= threshold { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first head position whose entry does not precede `entry` (where it is, or belongs).
+    private func headPosition(of entry: Entry) -> Int {
+        var low = 0, high = head.count
+        while low < high {
+            let middle = (low + high) / 2
+            if head[middle].precedes(entry) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether `entry` is its owner's current key (a removal bumps the version too).
@@ -88,6 +167,12 @@ public struct LiquidationIndex: Sendable {
     private mutating func rebuild() {
         heap = heap.filter(isLive)
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+    }
+
+    private mutating func popMax() {
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        siftDown(0)
     }
 
     private mutating func siftUp(_ start: Int) {

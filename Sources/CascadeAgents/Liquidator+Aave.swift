@@ -125,19 +125,20 @@ extension Liquidator {
 
     /// An upper bound (USD) on `seized value − repaid value` over every liquidation of `debt`
     /// against `collateral` that repays at most `available` (raw units), at `collateralUSD` and
-    /// `debtUSD` per whole token; ``aaveQuote(_:user:account:collateral:debt:debtToCover:prices:timestamp:)``'s
+    /// `debtUSD` per whole token — of the borrower whose ``CascadeProtocols/AaveAccountData`` is
+    /// `account`, or (`nil`) of any borrower. ``aaveQuote(_:user:account:collateral:debt:debtToCover:prices:timestamp:)``'s
     /// gross profit (which also pays the sale's impact) never exceeds it, so a liquidator passes
-    /// over a borrower whose bound is below its minimum without sizing anything (`nil` oracle
-    /// prices: `-infinity`, the quote would revert).
+    /// over a borrower, or a whole reserve, whose bound is below its minimum without sizing
+    /// anything (`nil` oracle prices: `-infinity`, the quote would revert).
     ///
     /// The pool seizes at most `k = debtPrice · 10^collateralDecimals · bonus / (collateralPrice ·
     /// 10^debtDecimals · 10⁴)` collateral units per debt unit repaid (each floor rounds down, the
     /// protocol fee only takes away); when the collateral runs out the recomputed repayment
     /// rounds so that the seizure exceeds `k` per unit by less than `k`. The repayment is at
-    /// most the smaller of `available` and the reserve's debt, itself at most
+    /// most `available` and, for a known borrower, the reserve's debt, itself at most
     /// `totalDebtBase · 10^debtDecimals / debtPrice`. A relative 10⁻⁹, two units of `k` and 10⁻⁹
     /// USD cover the rounding of the bound and of the profit it bounds.
-    static func aaveGrossProfitBound(account: AaveAccountData, collateral: AaveReserve, debt: AaveReserve, prices: AssetPrices,
+    static func aaveGrossProfitBound(account: AaveAccountData?, collateral: AaveReserve, debt: AaveReserve, prices: AssetPrices,
                                      available: UInt256, collateralUSD: Double, debtUSD: Double) -> Double {
         guard let collateralPrice = prices[collateral.asset.address], let debtPrice = prices[debt.asset.address],
               !collateralPrice.isZero, !debtPrice.isZero else { return -.infinity }
@@ -145,17 +146,30 @@ extension Liquidator {
         let debtUnitUSD = debtUSD / debt.assetUnit.doubleValue
         let seizedPerRepaid = debtPrice.doubleValue / collateralPrice.doubleValue * collateral.assetUnit.doubleValue
             / debt.assetUnit.doubleValue * Double(collateral.configuration.liquidationBonus) / 1e4
-        let reserveDebtCap = (account.totalDebtBase.doubleValue + 1) * debt.assetUnit.doubleValue / debtPrice.doubleValue + 1
-        let repaidCap = min(available.doubleValue, reserveDebtCap)
+        let reserveDebtCap = account.map { ($0.totalDebtBase.doubleValue + 1) * debt.assetUnit.doubleValue / debtPrice.doubleValue + 1 }
+        let repaidCap = min(available.doubleValue, reserveDebtCap ?? .infinity)
         let margin = seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) - debtUnitUSD * (1 - 1e-9)
         return repaidCap * max(0, margin) + 2 * seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) + 1e-9
     }
 
-    /// The reserves whose underlying `capital` holds some of, as a mask with bit `i` for reserve
-    /// `i` (as ``CascadeProtocols/AaveUserPosition/borrowingMask``).
-    static func fundedReserves(_ pool: AavePool, capital: (Address) -> UInt256) -> UInt128 {
+    /// The reserves worth looking for borrowers of, as a mask with bit `i` for reserve `i` (as
+    /// ``CascadeProtocols/AaveUserPosition/borrowingMask``): those `capital` holds some of and
+    /// whose liquidation against some reserve could gross more than the minimum profit for any
+    /// borrower (``aaveGrossProfitBound(account:collateral:debt:prices:available:collateralUSD:debtUSD:)``
+    /// with no borrower). A liquidator left with a few dollars of a stablecoin has none.
+    func worthwhileReserves(_ pool: AavePool, view: AgentView, capital: (Address) -> UInt256) -> UInt128 {
+        let prices = view.state.aavePrices
         var mask: UInt128 = 0
-        for reserve in pool.reserves where !capital(reserve.asset.address).isZero { mask |= UInt128(1) << reserve.id }
+        for debt in pool.reserves {
+            let available = capital(debt.asset.address)
+            guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { continue }
+            let pays = pool.reserves.contains { collateral in
+                guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view) else { return false }
+                return Self.aaveGrossProfitBound(account: nil, collateral: collateral, debt: debt, prices: prices, available: available,
+                                                 collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
+            }
+            if pays { mask |= UInt128(1) << debt.id }
+        }
         return mask
     }
 

@@ -171,17 +171,19 @@ public struct Liquidator: Sendable {
             guard let pool = view.state.aave else { break }
             let unhealthy = view.positions.aaveUnhealthy
             precondition(unhealthy.timestamp == view.nextTimestamp, "the Aave set must be computed at the next block's timestamp")
-            // A borrower who owes only reserves the liquidator holds no capital in (e.g. once it
-            // spent its stablecoins and holds the seized collateral) is passed over unsized.
-            var funded = Self.fundedReserves(pool, capital: capital)
-            for borrower in unhealthy.owners where borrower != owner {
-                guard capitalLeft else { break }
-                let position = pool.position(of: borrower)
-                guard position.borrowingMask & funded != 0 else { continue }
-                let found = aaveOpportunity(borrower, position: position, account: unhealthy.accounts[borrower]!, pool: pool,
+            // A borrower who owes only reserves the liquidator holds no capital in, or too little
+            // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
+            // collateral), is passed over unsized.
+            var funded = worthwhileReserves(pool, view: view, capital: capital)
+            for (borrower, health) in zip(unhealthy.owners, unhealthy.health) where borrower != owner {
+                guard capitalLeft, funded != 0 else { break }
+                guard health.borrowingMask & funded != 0,
+                      let account = try? pool.accountData(of: borrower, prices: view.state.aavePrices, timestamp: view.nextTimestamp)
+                else { continue }
+                let found = aaveOpportunity(borrower, position: pool.position(of: borrower), account: account, pool: pool,
                                             view: view, ethUSD: ethUSD, capital: capital)
                 keep(found)
-                if found != nil { funded = Self.fundedReserves(pool, capital: capital) }
+                if found != nil { funded = worthwhileReserves(pool, view: view, capital: capital) }
             }
         case .compound:
             // The shortfalls were checked exactly on the last block's state, once for every

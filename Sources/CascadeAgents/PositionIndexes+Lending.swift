@@ -112,9 +112,23 @@ extension PositionIndexes {
     /// Aave borrowers that may be liquidatable at `timestamp` with the oracle's `prices` (USD, 8
     /// decimals, by underlying), deepest first. Candidates must still be checked exactly
     /// (health factor below 1).
-    /// - Complexity: O(pairs + k log k) for k candidates.
+    /// - Complexity: O(pairs + k) for k candidates once the index is settled at this level.
     public func aaveCandidates(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> [Address] {
-        aavePositions.candidates { pair in
+        aavePositions.candidates(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
+    }
+
+    /// Compound borrowers that may have a shortfall with the oracle's `prices` (by underlying) and
+    /// the stored exchange rates and borrow indexes, deepest first. Candidates must still be
+    /// checked exactly (`getAccountLiquidity` shortfall above 0).
+    /// - Complexity: O(pairs + k) for k candidates once the index is settled at this level.
+    public func compoundCandidates(_ comptroller: CompoundComptroller, prices: AssetPrices, ledger: TokenLedger) -> [Address] {
+        compoundPositions.candidates(threshold: Self.compoundThreshold(comptroller, prices: prices, ledger: ledger))
+    }
+
+    /// Each Aave pair's query threshold at `timestamp` (see the table above; `nil`: every
+    /// position of the pair).
+    static func aaveThreshold(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> (LendingPositionIndex.Pair) -> Double? {
+        { pair in
             guard let collateral = pool.reserve(for: pair.collateral), let debt = pool.reserve(for: pair.debt),
                   let collateralPrice = prices[pair.collateral], let debtPrice = prices[pair.debt], !debtPrice.isZero,
                   let income = try? collateral.normalizedIncome(at: timestamp),
@@ -123,12 +137,10 @@ extension PositionIndexes {
         }
     }
 
-    /// Compound borrowers that may have a shortfall with the oracle's `prices` (by underlying) and
-    /// the stored exchange rates and borrow indexes, deepest first. Candidates must still be
-    /// checked exactly (`getAccountLiquidity` shortfall above 0).
-    /// - Complexity: O(pairs + k log k) for k candidates.
-    public func compoundCandidates(_ comptroller: CompoundComptroller, prices: AssetPrices, ledger: TokenLedger) -> [Address] {
-        compoundPositions.candidates { pair in
+    /// Each Compound pair's query threshold (see the table above; `nil`: every position of the pair).
+    static func compoundThreshold(_ comptroller: CompoundComptroller, prices: AssetPrices,
+                                  ledger: TokenLedger) -> (LendingPositionIndex.Pair) -> Double? {
+        { pair in
             guard let collateral = comptroller.market(pair.collateral), let debt = comptroller.market(pair.debt),
                   let collateralPrice = prices[collateral.underlying.address],
                   let debtPrice = prices[debt.underlying.address], !debtPrice.isZero,

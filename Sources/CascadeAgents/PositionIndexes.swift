@@ -60,17 +60,22 @@ public struct PositionIndexes: Sendable {
     public mutating func refreshLiquidatable(in state: ChainState, touched: [Address], timestamp: UInt64) -> LiquidatableChange {
         var change = LiquidatableChange()
         if let maker = state.maker {
+            for ilk in maker.ilkNames {
+                if let level = UnsafeVaults.threshold(maker, ilk: ilk) { makerVaults[ilk]?.settle(atOrAbove: level) }
+            }
             change.makerUnsafe = maker.ilkNames.map { ilk in
                 (ilk, makerUnsafe[ilk, default: UnsafeVaults()].refresh(maker, ilk: ilk, index: makerVaults[ilk], touched: touched))
             }
         }
         if let comptroller = state.compound {
+            compoundPositions.settle(threshold: Self.compoundThreshold(comptroller, prices: state.compoundPrices, ledger: state.ledger))
             var shortfalls = compoundShortfalls
             compoundShortfalls = CompoundShortfalls()  // a unique reference: refreshed in place, not copied
             change.compoundShortfalls = shortfalls.refresh(comptroller, state: state, positions: self, touched: touched)
             compoundShortfalls = shortfalls
         }
         if let pool = state.aave {
+            aavePositions.settle(threshold: Self.aaveThreshold(pool, prices: state.aavePrices, timestamp: timestamp))
             var unhealthy = aaveUnhealthy
             aaveUnhealthy = AaveUnhealthy()  // a unique reference: refreshed in place, not copied
             change.aaveExamined = unhealthy.refresh(pool, prices: state.aavePrices, positions: self, timestamp: timestamp)

@@ -51,10 +51,7 @@ public struct UnsafeVaults: Sendable {
         owners.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         members.removeAll(keepingCapacity: true)
-        if !vatIlk.spot.isZero, !vatIlk.rate.isZero, let index, let mat = maker.spotter.ilks[ilk]?.mat {
-            // Candidates: key · rate ≥ spot · mat (the OSM price), widened by `indexTolerance`;
-            // the exact check decides.
-            let threshold = vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / vatIlk.rate.doubleValue * (1 - Self.indexTolerance)
+        if let index, let threshold = Self.threshold(maker, ilk: ilk) {
             for (owner, key) in index.entries(atOrAbove: threshold) {
                 change.examined += 1
                 guard Self.isUnsafe(maker.vat.urn(ilk, owner), spot: vatIlk.spot, rate: vatIlk.rate) else { continue }
@@ -66,6 +63,15 @@ public struct UnsafeVaults: Sendable {
         }
         change.left = previous.filter { !members.contains($0) }.sorted { $0 < $1 }
         return change
+    }
+
+    /// The index level whose keys are the candidates for `ilk` now: `key · rate ≥ spot · mat`
+    /// (the OSM price), widened by ``indexTolerance`` (the exact check decides); `nil` while
+    /// `spot` or `rate` is zero or the ilk has no `mat`.
+    static func threshold(_ maker: Maker, ilk: Bytes32) -> Double? {
+        let vatIlk = maker.vat.ilk(ilk)
+        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, let mat = maker.spotter.ilks[ilk]?.mat else { return nil }
+        return vatIlk.spot.doubleValue * (mat.doubleValue / 1e27) / vatIlk.rate.doubleValue * (1 - indexTolerance)
     }
 
     /// How much the index query is widened below the Vat's price: the keys are floating point,

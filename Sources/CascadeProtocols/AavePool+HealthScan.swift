@@ -3,7 +3,8 @@ import CascadeMath
 
 extension AavePool {
     /// The health factors of `users` at `timestamp`, wad (`2²⁵⁶ − 1` for an account without
-    /// debt), for the end-of-block scan that finds liquidatable positions.
+    /// debt), with the reserves each borrows, for the end-of-block scan that finds liquidatable
+    /// positions.
     ///
     /// Equal, account by account, to ``healthFactor(of:prices:timestamp:)`` (the same
     /// `GenericLogic.calculateUserAccountData` arithmetic), but each reserve's price and
@@ -12,7 +13,7 @@ extension AavePool {
     /// pool's ``accounts`` order, one dictionary lookup otherwise. Reverts when a position uses a
     /// reserve without a price, as the single-account call does.
     /// - Complexity: O(reserves + Σ reserves each account uses).
-    public func healthFactors(of users: [Address], prices: AssetPrices, timestamp: UInt64) throws(Revert) -> [UInt256] {
+    public func healthFactors(of users: [Address], prices: AssetPrices, timestamp: UInt64) throws(Revert) -> [AaveAccountHealth] {
         // What a position needs of each reserve, once per scan, in one flat array of plain numbers.
         var terms: [ScanTerms] = []
         terms.reserveCapacity(reserves.count)
@@ -23,7 +24,7 @@ extension AavePool {
                 unit: reserve.assetUnit, divisor: reserve.assetUnitDivisor,
                 liquidationThreshold: UInt256(reserve.configuration.liquidationThreshold)))
         }
-        var result = [UInt256]()
+        var result = [AaveAccountHealth]()
         result.reserveCapacity(users.count)
         // Positions are read in place: a copy would move the whole value for a few fields. Users
         // listed in the pool's own order (``accounts``, or any part of it in order) are found
@@ -38,11 +39,13 @@ extension AavePool {
                     } else if let found = book.slot(of: user) {
                         slot = found
                     } else {
-                        result.append(.max)
+                        result.append(AaveAccountHealth(healthFactor: .max, borrowingMask: 0))
                         continue
                     }
                     next = slot + 1
-                    result.append(try Self.healthFactor(of: positions.baseAddress! + slot, terms: terms, prices: prices))
+                    let position = positions.baseAddress! + slot
+                    result.append(AaveAccountHealth(healthFactor: try Self.healthFactor(of: position, terms: terms, prices: prices),
+                                                    borrowingMask: position.pointee.borrowingMask))
                 }
             }
         }

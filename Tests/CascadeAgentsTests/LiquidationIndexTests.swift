@@ -32,6 +32,56 @@ import Testing
         #expect(index.count == keys.count)
     }
 
+    /// Settling moves positions between the heap and the sorted head; whatever the levels it was
+    /// settled at, and whatever was updated since, every query returns what a plain filter and
+    /// sort of the live keys gives — ties by address included.
+    @Test func settlingAtAnyLevelLeavesTheResultsUnchanged() {
+        var index = LiquidationIndex()
+        var keys: [UInt64: Double] = [:]
+        var random = UInt64(987_654_321)
+        func next() -> UInt64 {
+            random = random &* 6364136223846793005 &+ 1442695040888963407
+            return random >> 33
+        }
+        func expectMatches(_ threshold: Double, _ note: String) {
+            let expected = keys.filter { $0.value >= threshold }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : Self.owner($0.key) < Self.owner($1.key) }
+            let found = index.entries(atOrAbove: threshold)
+            #expect(found.map(\.owner) == expected.map { Self.owner($0.key) }, "\(note), threshold \(threshold)")
+            #expect(found.map(\.key) == expected.map(\.value), "\(note), threshold \(threshold)")
+        }
+        // Keys on a coarse grid, so that many tie; some +∞ (no collateral).
+        for n in 1...5_000 as ClosedRange<UInt64> {
+            let key = n % 97 == 0 ? Double.infinity : Double(next() % 400) / 4
+            keys[n] = key
+            index.update(Self.owner(n), key: key)
+        }
+        // A crash drags the level down, a recovery lifts it (the head gives its surplus back), a
+        // second crash: updates and removals in between land in the head or in the heap.
+        let levels: [Double] = [99, 90, 80, 60, 40, 20, 10, 5, 0, 30, 70, 95, 99.75, 50, 25]
+        for (round, level) in levels.enumerated() {
+            index.settle(atOrAbove: level)
+            for threshold in [level, level + 0.25, level - 3, level + 10] { expectMatches(threshold, "round \(round)") }
+            for _ in 0..<200 {
+                let n = next() % 5_200 + 1
+                let key: Double? = next() % 5 == 0 ? nil : Double(next() % 400) / 4
+                keys[n] = key
+                index.update(Self.owner(n), key: key)
+            }
+            expectMatches(level, "round \(round) after updates")
+            #expect(index.count == keys.count)
+        }
+    }
+
+    @Test func nanKeysAreNeverCandidates() {
+        var index = LiquidationIndex()
+        index.update(Self.owner(1), key: 5)
+        index.update(Self.owner(2), key: .nan)
+        index.settle(atOrAbove: 0)
+        #expect(index.candidates(atOrAbove: -.infinity) == [Self.owner(1)])
+        #expect(index.count == 1)
+    }
+
     @Test func emptyIndexHasNoCandidates() {
         #expect(LiquidationIndex().candidates(atOrAbove: 0).isEmpty)
     }

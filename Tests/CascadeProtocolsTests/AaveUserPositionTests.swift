@@ -76,12 +76,14 @@ final class AaveUserPositionTests: XCTestCase {
         let single = try (f.pool.accounts + [F.liquidator]).map { user in
             try f.pool.healthFactor(of: user, prices: f.prices, timestamp: f.time)
         }
-        XCTAssertEqual(scan, single)
-        XCTAssertEqual(scan.last, .max)
-        XCTAssertLessThan(scan[1], .max, "alice has debt")
+        XCTAssertEqual(scan.map(\.healthFactor), single)
+        XCTAssertEqual(scan.map(\.borrowingMask), (f.pool.accounts + [F.liquidator]).map { f.pool.position(of: $0).borrowingMask })
+        XCTAssertEqual(scan.last?.healthFactor, .max)
+        XCTAssertLessThan(scan[1].healthFactor, .max, "alice has debt")
+        XCTAssertEqual(scan[1].borrowingMask.nonzeroBitCount, 2, "alice borrows USDC and DAI")
         // Out of the pool's order, repeated, and unknown accounts in between: found by hash.
         let shuffled = [F.bob, F.alice, F.liquidator, F.alice, F.lp, F.bob]
         let again = try f.pool.healthFactors(of: shuffled, prices: f.prices, timestamp: f.time)
-        XCTAssertEqual(again, try shuffled.map { try f.pool.healthFactor(of: $0, prices: f.prices, timestamp: f.time) })
+        XCTAssertEqual(again.map(\.healthFactor), try shuffled.map { try f.pool.healthFactor(of: $0, prices: f.prices, timestamp: f.time) })
     }
 }

@@ -34,9 +34,12 @@ extension RunMetrics {
         public private(set) var feeds: [FeedStaleness] = []
         /// Per pair, in ``CascadeAgents/ChainState/pairs`` order.
         public private(set) var swaps: [SwapTally] = []
-        /// The first block of the current episode in which each Aave borrower had a health factor
-        /// below 1, by the pool's oracle; borrowers not liquidatable now are absent.
-        private var aaveLiquidatable: [Address: UInt64] = [:]
+        /// For each Aave borrower ever liquidatable (health factor below 1 by the pool's oracle at
+        /// the end of a block): the first block of its latest episode and the last block it was
+        /// seen liquidatable. It is liquidatable now when that is ``lastTrackedBlock``.
+        private var aaveEpisodes: [Address: (first: UInt64, seen: UInt64)] = [:]
+        /// The block of the latest ``track(block:timestamp:world:)``.
+        private var lastTrackedBlock: UInt64?
         /// The same for Compound borrowers with a shortfall.
         private var compoundLiquidatable: [Address: UInt64] = [:]
 
@@ -49,8 +52,13 @@ extension RunMetrics {
         /// Blocks since `owner` of `protocolName` (`"aave"`, `"compound"`) first became
         /// liquidatable (0 when it was not seen liquidatable at the end of an earlier block).
         func delay(protocolName: String, owner: Address, block: UInt64) -> UInt64 {
-            let first = protocolName == "aave" ? aaveLiquidatable[owner] : compoundLiquidatable[owner]
+            let first = protocolName == "aave" ? aaveFirstBlock(owner) : compoundLiquidatable[owner]
             return first.map { block >= $0 ? block - $0 : 0 } ?? 0
+        }
+
+        /// The first block of `owner`'s current Aave episode, `nil` when not liquidatable now.
+        private func aaveFirstBlock(_ owner: Address) -> UInt64? {
+            aaveEpisodes[owner].flatMap { $0.seen == lastTrackedBlock ? $0.first : nil }
         }
 
         // MARK: Per block
@@ -68,14 +76,17 @@ extension RunMetrics {
         mutating func track(block: UInt64, timestamp: UInt64, world: World) {
             let state = world.state
             if let pool = state.aave {
-                var unsafe: [Address: UInt64] = [:]
-                for owner in world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp) {
-                    guard let factor = try? pool.healthFactor(of: owner, prices: state.aavePrices, timestamp: timestamp),
-                          factor < AavePoolConfiguration.healthFactorLiquidationThreshold else { continue }
-                    unsafe[owner] = aaveLiquidatable[owner] ?? block
+                let candidates = world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp)
+                let previous = lastTrackedBlock
+                func extend(_ episode: inout (first: UInt64, seen: UInt64)) {
+                    if episode.seen != previous { episode.first = block }   // liquidatable again, or for the first time
+                    episode.seen = block
                 }
-                aaveLiquidatable = unsafe
+                AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: timestamp) { index, _ in
+                    extend(&aaveEpisodes[candidates[index], default: (block, block)])
+                }
             }
+            lastTrackedBlock = block
             prepare(world)
             for (index, binding) in state.feeds.enumerated() {
                 let (answer, ok) = binding.feed.peek()
@@ -140,7 +151,7 @@ extension RunMetrics {
                         }
                     }
                     underwater += max(0, debt - collateral)
-                    if aaveLiquidatable[user] != nil { missed += debt }
+                    if aaveFirstBlock(user) != nil { missed += debt }
                 }
                 badDebt.append(("aave", aaveDeficitUSD + underwater,
                                 [("deficit_booked_usd", aaveDeficitUSD), ("underwater_positions_usd", underwater)]))
