@@ -12,43 +12,73 @@ import CascadeProtocols
 public struct AaveUnhealthy: Sendable {
     /// The liquidatable borrowers, deepest first.
     public private(set) var owners: [Address] = []
-    /// Each one's health factor and borrowed reserves at ``timestamp``, in ``owners`` order.
-    public private(set) var health: [AaveAccountHealth] = []
+    /// The reserves each borrows (``CascadeProtocols/AaveUserPosition/borrowingMask``), in
+    /// ``owners`` order.
+    public private(set) var borrowingMasks: [UInt128] = []
     /// The timestamp the set was computed at.
     public private(set) var timestamp: UInt64?
 
     public init() {}
 
-    /// Recomputes the set at `timestamp` from the index's candidates, each checked exactly;
-    /// returns the number checked.
+    /// Recomputes the set at `timestamp` from the index's candidates; returns the number checked
+    /// exactly.
     mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
         owners.removeAll(keepingCapacity: true)
-        health.removeAll(keepingCapacity: true)
+        borrowingMasks.removeAll(keepingCapacity: true)
         self.timestamp = timestamp
         let candidates = positions.aaveCandidates(pool, prices: prices, timestamp: timestamp)
-        Self.liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, found in
-            owners.append(candidates[index])
-            health.append(found)
+        return Self.liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
+            owners.append(candidates[index].owner)
+            borrowingMasks.append(borrowingMask)
         }
-        return candidates.count
     }
 
-    /// Calls `body` with the index and the health of each of `candidates` whose health factor
-    /// at `timestamp` is below 1 (`HEALTH_FACTOR_LIQUIDATION_THRESHOLD`), in order. One scan
-    /// (``CascadeProtocols/AavePool/healthFactors(of:prices:timestamp:)``) checks them all; when
-    /// it reverts (a reserve without a price) each candidate is checked alone and the ones that
-    /// revert are passed over, as `getUserAccountData` would fail for them.
-    public static func liquidatable(_ candidates: [Address], pool: AavePool, prices: AssetPrices, timestamp: UInt64,
-                                    _ body: (Int, AaveAccountHealth) -> Void) {
+    /// Calls `body` with the index and the borrowed reserves of each of `candidates` (from
+    /// ``PositionIndexes/aaveCandidates(_:prices:timestamp:)`` at the same `prices` and
+    /// `timestamp`) whose health factor at `timestamp` is below 1
+    /// (`HEALTH_FACTOR_LIQUIDATION_THRESHOLD`), in order; returns the number checked exactly.
+    ///
+    /// A candidate with an exact key deeper than ``PositionIndexes/aaveCertaintyDepth`` is
+    /// liquidatable for certain and borrows its pair's debt only. The others are checked by one
+    /// scan (``CascadeProtocols/AavePool/healthFactors(of:prices:timestamp:)``); when it reverts
+    /// (a reserve without a price) each is checked alone and the ones that revert are passed
+    /// over, as `getUserAccountData` would fail for them.
+    @discardableResult
+    public static func liquidatable(_ candidates: [LendingPositionIndex.Candidate], pool: AavePool, prices: AssetPrices,
+                                    timestamp: UInt64, _ body: (Int, UInt128) -> Void) -> Int {
         let threshold = AavePoolConfiguration.healthFactorLiquidationThreshold
-        if let scan = try? pool.healthFactors(of: candidates, prices: prices, timestamp: timestamp) {
-            for (index, found) in scan.enumerated() where found.healthFactor < threshold { body(index, found) }
-            return
+        // Each candidate's borrowed reserves when certain, `nil` when it must be checked.
+        var certain: [UInt128?] = []
+        certain.reserveCapacity(candidates.count)
+        var checked: [Address] = []
+        var debtOfPair: (pair: LendingPositionIndex.Pair, mask: UInt128)?
+        for candidate in candidates {
+            if let pair = candidate.pair, pair.keyIsExact, candidate.depth > PositionIndexes.aaveCertaintyDepth {
+                if debtOfPair?.pair != pair, let debtID = pool.reserveIDs[pair.debt] { debtOfPair = (pair, UInt128(1) << debtID) }
+                if let debtOfPair, debtOfPair.pair == pair {
+                    certain.append(debtOfPair.mask)
+                    continue
+                }
+            }
+            certain.append(nil)
+            checked.append(candidate.owner)
         }
-        for (index, owner) in candidates.enumerated() {
-            guard let found = (try? pool.healthFactors(of: [owner], prices: prices, timestamp: timestamp))?.first,
-                  found.healthFactor < threshold else { continue }
-            body(index, found)
+        var scan: [AaveAccountHealth?]
+        if let all = try? pool.healthFactors(of: checked, prices: prices, timestamp: timestamp) {
+            scan = all
+        } else {
+            scan = checked.map { (try? pool.healthFactors(of: [$0], prices: prices, timestamp: timestamp))?.first }
         }
+        var next = 0
+        for (index, mask) in certain.enumerated() {
+            if let mask {
+                body(index, mask)
+                continue
+            }
+            defer { next += 1 }
+            guard let found = scan[next], found.healthFactor < threshold else { continue }
+            body(index, found.borrowingMask)
+        }
+        return checked.count
     }
 }

@@ -16,11 +16,26 @@ public struct LendingPositionIndex: Sendable {
     public struct Pair: Sendable, Hashable {
         public let collateral: Address
         public let debt: Address
+        /// Whether the positions indexed here use no other reserve, so that a key is the
+        /// position's own liquidation price ratio rather than a bound on it (see
+        /// ``PositionIndexes``, "Certain candidates"). Such positions have an index of their own.
+        public let keyIsExact: Bool
 
-        public init(collateral: Address, debt: Address) {
+        public init(collateral: Address, debt: Address, keyIsExact: Bool = false) {
             self.collateral = collateral
             self.debt = debt
+            self.keyIsExact = keyIsExact
         }
+    }
+
+    /// A position that may be liquidatable, from ``candidates(threshold:)``.
+    public struct Candidate: Sendable, Hashable {
+        public let owner: Address
+        /// Its key over its pair's threshold (how far past its liquidation price the market is,
+        /// 1 at the price); `+∞` when unbounded or when the pair has no usable threshold.
+        public let depth: Double
+        /// The pair it is indexed under, `nil` when unbounded.
+        public let pair: Pair?
     }
 
     /// Where a position is indexed.
@@ -68,18 +83,18 @@ public struct LendingPositionIndex: Sendable {
     /// deepest first — by `key / threshold`, unbounded positions first — then by address bytes.
     /// - Complexity: O(pairs + k) for k candidates when the pairs are settled at these
     ///   thresholds (``settle(threshold:)``) and one pair has candidates; O(k log k) at worst.
-    public func candidates(threshold: (Pair) -> Double?) -> [Address] {
-        var found: [(depth: Double, owner: Address)] = unbounded.candidates(atOrAbove: 0).map { (.infinity, $0) }
+    public func candidates(threshold: (Pair) -> Double?) -> [Candidate] {
+        var found = unbounded.candidates(atOrAbove: 0).map { Candidate(owner: $0, depth: .infinity, pair: nil) }
         for (pair, index) in pairs {
             let limit = Self.limit(threshold(pair))
             for (owner, key) in index.entries(atOrAbove: limit ?? 0) {
-                found.append((limit.map { key / $0 } ?? .infinity, owner))
+                found.append(Candidate(owner: owner, depth: limit.map { key / $0 } ?? .infinity, pair: pair))
             }
         }
         // A total order: each owner appears once, so dictionary order cannot show. Each index
         // hands its candidates over in this order already, so this merges runs.
         found.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.owner < $1.owner }
-        return found.map(\.owner)
+        return found
     }
 
     /// Settles every pair's index at its `threshold` (``LiquidationIndex/settle(atOrAbove:)``) so

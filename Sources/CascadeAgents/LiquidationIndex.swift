@@ -97,7 +97,7 @@ public struct LiquidationIndex: Sendable {
 
     /// ``candidates(atOrAbove:)`` with each owner's key.
     public func entries(atOrAbove threshold: Double) -> [(owner: Address, key: Double)] {
-        var found = head[..<headCount(atOrAbove: threshold)].map { ($0.owner, $0.key) }
+        var found = head[..<headCount(atOrAbove: threshold)].map { (owner: $0.owner, key: $0.key) }
         guard threshold < floor else { return found }
         var below: [Entry] = []
         var stack: [Int] = heap.isEmpty ? [] : [0]
@@ -110,7 +110,7 @@ public struct LiquidationIndex: Sendable {
             if left + 1 < heap.count { stack.append(left + 1) }
         }
         below.sort { $0.precedes($1) }
-        found.append(contentsOf: below.lazy.map { ($0.owner, $0.key) })
+        found.append(contentsOf: below.lazy.map { (owner: $0.owner, key: $0.key) })
         return found
     }
 

@@ -175,9 +175,9 @@ public struct Liquidator: Sendable {
             // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
             // collateral), is passed over unsized.
             var funded = worthwhileReserves(pool, view: view, capital: capital)
-            for (borrower, health) in zip(unhealthy.owners, unhealthy.health) where borrower != owner {
+            for (borrower, borrowingMask) in zip(unhealthy.owners, unhealthy.borrowingMasks) where borrower != owner {
                 guard capitalLeft, funded != 0 else { break }
-                guard health.borrowingMask & funded != 0,
+                guard borrowingMask & funded != 0,
                       let account = try? pool.accountData(of: borrower, prices: view.state.aavePrices, timestamp: view.nextTimestamp)
                 else { continue }
                 let found = aaveOpportunity(borrower, position: pool.position(of: borrower), account: account, pool: pool,

@@ -43,11 +43,31 @@ import CascadeProtocols
 /// always include every liquidatable position; positions within 10⁻⁶ of their liquidation price
 /// are false positives. The index is for *finding* candidates: liquidatability is decided exactly
 /// by the protocol (Aave: health factor below 1; Compound: a shortfall). A governance change of a
-/// threshold or collateral factor re-keys a position only when its owner next transacts.
+/// Compound collateral factor re-keys a position only when its owner next transacts; a change of
+/// an Aave reserve's parameters (``CascadeProtocols/AavePool/configurationVersion``) re-keys
+/// every Aave position at the end of that block.
+///
+/// **Certain candidates (Aave).** A position that uses exactly one collateral reserve and one
+/// debt reserve — no other bit in either mask — is indexed under a pair with
+/// ``LendingPositionIndex/Pair/keyIsExact``: its key is its own liquidation price ratio. The pool
+/// rounds the collateral value down (`rayMulFloor`, then a floor) and the debt value up
+/// (`rayMulCeil`, then a ceiling), so its exact health factor is at most the real-valued one
+/// (the final `wadDiv` rounds half up by less than 10⁻²² of 1). So when the key exceeds the
+/// threshold by more than its margin and the float error of both (``aaveCertaintyDepth``), the
+/// real health factor is below 1 and so is the exact one: the position is liquidatable without
+/// being computed. Such positions are passed over by the exact scan; the others (every
+/// position near its price, several reserves, unbounded) are scanned. The one case this does not
+/// tell apart is a `getUserAccountData` that would overflow 256 bits, which needs balances worth
+/// more than 10⁴⁰ USD.
 extension PositionIndexes {
     /// Relative margin by which lending keys are raised so that float rounding never drops a
     /// liquidatable position from the candidates.
     public static let lendingKeyMargin = 1e-6
+
+    /// The depth (key over threshold) beyond which an Aave candidate with an exact key is
+    /// liquidatable for certain: the key margin, and 10⁻⁹ for the float rounding of a key and
+    /// a threshold (a few operations on doubles, each within 1.2 · 10⁻¹⁶).
+    public static let aaveCertaintyDepth = (1 + lendingKeyMargin) * (1 + 1e-9)
 
     /// Where `owner`'s Aave position belongs (`nil` without debt); `prices` (Aave units) only
     /// choose which collateral keys a multi-collateral position.
@@ -76,7 +96,8 @@ extension PositionIndexes {
         let debtTokens = position.scaledVariableDebt(debtID).doubleValue / debt.assetUnit.doubleValue
         let collateralTokens = position.scaledATokenBalance(best.id).doubleValue / collateral.assetUnit.doubleValue
         let key = debtTokens / (collateralTokens * Double(collateral.configuration.liquidationThreshold) / 10_000)
-        return .pair(.init(collateral: collateral.asset.address, debt: debt.asset.address),
+        let keyIsExact = position.collateralMask == UInt128(1) << best.id   // and one debt, `borrowed`
+        return .pair(.init(collateral: collateral.asset.address, debt: debt.asset.address, keyIsExact: keyIsExact),
                      key: key * (1 + lendingKeyMargin))
     }
 
@@ -111,9 +132,9 @@ extension PositionIndexes {
 
     /// Aave borrowers that may be liquidatable at `timestamp` with the oracle's `prices` (USD, 8
     /// decimals, by underlying), deepest first. Candidates must still be checked exactly
-    /// (health factor below 1).
+    /// (health factor below 1), unless certain (``aaveCertaintyDepth``).
     /// - Complexity: O(pairs + k) for k candidates once the index is settled at this level.
-    public func aaveCandidates(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> [Address] {
+    public func aaveCandidates(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> [LendingPositionIndex.Candidate] {
         aavePositions.candidates(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
     }
 
@@ -122,7 +143,7 @@ extension PositionIndexes {
     /// checked exactly (`getAccountLiquidity` shortfall above 0).
     /// - Complexity: O(pairs + k) for k candidates once the index is settled at this level.
     public func compoundCandidates(_ comptroller: CompoundComptroller, prices: AssetPrices, ledger: TokenLedger) -> [Address] {
-        compoundPositions.candidates(threshold: Self.compoundThreshold(comptroller, prices: prices, ledger: ledger))
+        compoundPositions.candidates(threshold: Self.compoundThreshold(comptroller, prices: prices, ledger: ledger)).map(\.owner)
     }
 
     /// Each Aave pair's query threshold at `timestamp` (see the table above; `nil`: every

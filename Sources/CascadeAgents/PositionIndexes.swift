@@ -19,6 +19,8 @@ public struct PositionIndexes: Sendable {
     public private(set) var aavePositions = LendingPositionIndex()
     /// Compound borrowers by (collateral, borrowed) cToken pair (``compoundPlacement(_:owner:prices:ledger:)``).
     public private(set) var compoundPositions = LendingPositionIndex()
+    /// The Aave pool's ``CascadeProtocols/AavePool/configurationVersion`` the Aave keys follow.
+    private var aaveKeyedVersion: UInt64 = 0
 
     public init() {}
 
@@ -75,6 +77,13 @@ public struct PositionIndexes: Sendable {
             compoundShortfalls = shortfalls
         }
         if let pool = state.aave {
+            if pool.configurationVersion != aaveKeyedVersion {
+                // A reserve's parameters changed (a threshold, a freeze): every key may be stale.
+                for owner in pool.accounts {
+                    aavePositions.update(owner, placement: Self.aavePlacement(pool, owner: owner, prices: state.aavePrices))
+                }
+                aaveKeyedVersion = pool.configurationVersion
+            }
             aavePositions.settle(threshold: Self.aaveThreshold(pool, prices: state.aavePrices, timestamp: timestamp))
             var unhealthy = aaveUnhealthy
             aaveUnhealthy = AaveUnhealthy()  // a unique reference: refreshed in place, not copied

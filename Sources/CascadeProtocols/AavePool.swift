@@ -34,6 +34,9 @@ public struct AavePool: Sendable, Equatable {
     public internal(set) var reserveIDs: [Address: Int] = [:]
     /// Every account's position, in place (``AavePositionBook``).
     var book = AavePositionBook()
+    /// How many times a reserve's parameters changed after listing (``setConfiguration(_:of:timestamp:)``):
+    /// whoever derives data from the parameters (a liquidation index) knows when to derive again.
+    public private(set) var configurationVersion: UInt64 = 0
 
     /// Every account that has touched the pool, with its position. Built on each access
     /// (O(accounts)); ``position(of:)`` reads one account.
@@ -75,6 +78,7 @@ public struct AavePool: Sendable, Equatable {
         reserve.configuration = configuration
         try reserve.updateInterestRatesAndVirtualBalance(liquidityAdded: .zero, liquidityTaken: .zero)
         reserves[id] = reserve
+        configurationVersion &+= 1
     }
 
     // MARK: Views

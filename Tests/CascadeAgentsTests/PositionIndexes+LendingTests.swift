@@ -87,7 +87,7 @@ import Testing
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aaveCandidatesAreTheUnhealthyPositions(seed: UInt64) {
         var book = Self.book(seed: seed, count: 60, compound: false)
-        var liquidatable = 0, interestDriven = 0
+        var liquidatable = 0, interestDriven = 0, certain = 0
         var before: Set<Address> = []
         // Prices both ways, then five years of interest at an unchanged price (no position refreshed).
         for step in [1_900, 1_700, 1_500, 1_300, 2_300, 2_800, 1_600, 0] as [Double] {
@@ -98,17 +98,76 @@ import Testing
                 book.chain.setPrice(ethUSD: step)
             }
             let chain = book.chain
-            let candidates = Set(chain.positions.aaveCandidates(chain.state.aave!, prices: chain.state.aavePrices,
-                                                                timestamp: chain.timestamp + 12))
+            let pool = chain.state.aave!
+            let found = chain.positions.aaveCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12)
+            let candidates = Set(found.map(\.owner))
             let unhealthy = Self.unhealthyAave(chain, book.owners)
             #expect(unhealthy.isSubset(of: candidates), "missed at \(step): \(unhealthy.subtracting(candidates))")
             #expect(candidates.intersection(book.singlePair) == unhealthy.intersection(book.singlePair), "at \(step)")
+            // Exact keys are those of the single-pair positions; the shared set is exactly the
+            // unhealthy positions, each with its borrowed reserves, whether certain or scanned.
+            let exact = Set(found.filter { $0.pair?.keyIsExact ?? false }.map(\.owner))
+            #expect(exact.isSubset(of: book.singlePair))
+            var liquidatableNow: [Address: UInt128] = [:]
+            let scanned = AaveUnhealthy.liquidatable(found, pool: pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12) {
+                liquidatableNow[found[$0].owner] = $1
+            }
+            #expect(Set(liquidatableNow.keys) == unhealthy, "at \(step)")
+            #expect(liquidatableNow.allSatisfy { $0.value == pool.position(of: $0.key).borrowingMask }, "at \(step)")
+            certain += found.count - scanned
             liquidatable += unhealthy.count
             if step == 0 { interestDriven = unhealthy.subtracting(before).count }
             before = unhealthy
         }
         #expect(liquidatable > 0)
         #expect(interestDriven > 0)
+        #expect(certain > 0, "some positions are liquidatable for certain, without a scan")
+    }
+
+    /// Around one position's liquidation price, in steps down to the oracle's last decimal:
+    /// a position is certain only when it is liquidatable, and the shared set agrees with its
+    /// exact health factor at every price.
+    @Test func certaintyNeverCrossesTheLiquidationPrice() throws {
+        var chain = LendingChain()
+        let owner = address(0xB0B)
+        // 10 WETH against 12,450 USDC: liquidatable below 12,450 / (10 · 0.83) = $1,500.
+        try chain.openAave(owner, collateral: [(LendingChain.weth, units(10, 18))], debt: [(LendingChain.usdc, units(12_450, 6))])
+        var certain = 0
+        for offset in [-1e-2, -1e-4, -3e-6, -1.5e-6, -1e-6, -5e-7, -1e-7, -1e-8, 0, 1e-8, 1e-7, 1e-6, 1e-4] {
+            chain.setPrice(ethUSD: 1_500 * (1 + offset))
+            let pool = chain.state.aave!, time = chain.timestamp + 12
+            let found = chain.positions.aaveCandidates(pool, prices: chain.state.aavePrices, timestamp: time)
+            let allExact = found.allSatisfy { $0.pair?.keyIsExact ?? false }
+            #expect(allExact)
+            var liquidatable = false
+            let scanned = AaveUnhealthy.liquidatable(found, pool: pool, prices: chain.state.aavePrices, timestamp: time) { _, _ in
+                liquidatable = true
+            }
+            let exact = try pool.healthFactor(of: owner, prices: chain.state.aavePrices, timestamp: time)
+            #expect(liquidatable == (exact < AavePoolConfiguration.healthFactorLiquidationThreshold), "at 1,500 · (1 + \(offset))")
+            certain += found.count - scanned
+        }
+        #expect(certain > 0)
+    }
+
+    /// A reserve's liquidation threshold lowered by governance re-keys every Aave position at the
+    /// end of the block: positions it makes liquidatable are found.
+    @Test func aReserveConfigurationChangeReKeysThePositions() throws {
+        var chain = LendingChain()
+        let owner = address(0xB0B)
+        try chain.openAave(owner, collateral: [(LendingChain.weth, units(10, 18))], debt: [(LendingChain.usdc, units(12_450, 6))])
+        chain.setPrice(ethUSD: 1_600)   // healthy: liquidatable below $1,500
+        _ = chain.view()
+        #expect(chain.positions.aaveUnhealthy.owners.isEmpty)
+        var configuration = LendingChain.wethReserve
+        configuration.ltv = 6_500
+        configuration.liquidationThreshold = 7_000   // now liquidatable below 12,450 / 7 = $1,778.57
+        let timestamp = chain.timestamp
+        try chain.setUp { (pool: inout AavePool, _: inout CompoundComptroller, _: inout TokenLedger, _) throws(Revert) in
+            try pool.setConfiguration(configuration, of: LendingChain.weth.address, timestamp: timestamp)
+        }
+        _ = chain.view()
+        #expect(chain.positions.aaveUnhealthy.owners == [owner])
     }
 
     @Test(arguments: [4, 5, 6] as [UInt64])
@@ -153,7 +212,7 @@ import Testing
             Issue.record("not indexed under a pair")
             return
         }
-        #expect(pair == .init(collateral: LendingChain.weth.address, debt: LendingChain.usdc.address))
+        #expect(pair == .init(collateral: LendingChain.weth.address, debt: LendingChain.usdc.address, keyIsExact: true))
         #expect(abs(key / (1 + PositionIndexes.lendingKeyMargin) - 1_500) < 1e-9)
     }
 
@@ -167,7 +226,7 @@ import Testing
         #expect(chain.positions.aavePositions.placement(of: owner) == .unbounded)
         #expect(chain.positions.aavePositions.pairs.values.allSatisfy { $0.count == 0 })
         #expect(chain.positions.aaveCandidates(chain.state.aave!, prices: chain.state.aavePrices,
-                                               timestamp: chain.timestamp) == [owner])
+                                               timestamp: chain.timestamp).map(\.owner) == [owner])
         // Repaying everything (interest included) removes it.
         chain.fund(owner, LendingChain.weth, units(1, 18))
         chain.fund(owner, LendingChain.usdc, units(10, 6))

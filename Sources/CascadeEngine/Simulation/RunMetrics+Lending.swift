@@ -83,7 +83,7 @@ extension RunMetrics {
                     episode.seen = block
                 }
                 AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: timestamp) { index, _ in
-                    extend(&aaveEpisodes[candidates[index], default: (block, block)])
+                    extend(&aaveEpisodes[candidates[index].owner, default: (block, block)])
                 }
             }
             lastTrackedBlock = block
