@@ -62,7 +62,7 @@ public enum Agent: Sendable {
             self = .liquidator(agent)
             return sent
         case .clipKeeper(var agent):
-            let sent = agent.act(view, examined: &examined)
+            let sent = agent.act(view)
             self = .clipKeeper(agent)
             return sent
         case .arbitrageur(var agent):

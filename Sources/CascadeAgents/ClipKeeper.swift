@@ -12,14 +12,15 @@ import CascadeProtocols
 /// `bark` competes on ``Contest/position(protocolName:owner:)``, `take` and `redo` on
 /// ``Contest/auction(house:id:)``.
 ///
-/// - **bark**: the unsafe vaults (``PositionIndexes/makerUnsafe``, shared by every keeper),
-///   each checked with the Dog's own checks (``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)``:
-///   unsafe, room under `Hole`/`hole`, dust, null auction) on the last block's state, and the
-///   Clipper's kick checks (`stopped`, a feed price). Every vault checked counts in `examined`. Barks sent in one block stop once their tabs fill the room left under the limits
+/// - **bark**: the unsafe vaults the Dog accepts (``ClipAuctions/barks``, computed once for every
+///   keeper: ``PositionIndexes/makerUnsafe`` checked with the Dog's own checks,
+///   ``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)`` — unsafe, room under `Hole`/`hole`,
+///   dust, null auction — on the last block's state, and the Clipper's kick checks, `stopped`
+///   and a feed price). Barks sent in one block stop once their tabs fill the room left under the limits
 ///   (later ones would revert `Dog/liquidation-limit-hit`); barks still pending from earlier blocks
 ///   are not counted against the room.
 /// - **take**: the price is the Clipper's own (``CascadeProtocols/Clipper/getStatus(_:now:)``) at
-///   the next block's timestamp. The keeper takes when that price is at most its limit — the
+///   the next block's timestamp (``ClipAuctions/auctions``, computed once for every keeper). The keeper takes when that price is at most its limit — the
 ///   collateral's market price in DAI less `discount`, and at most `maxPrice` — and the
 ///   collateral's market value exceeds what it pays plus the gas. It buys as much as its Vat DAI
 ///   (less what its pending takes may spend) pays for at that price, up to the lot; the purchase
@@ -84,36 +85,34 @@ public struct ClipKeeper: Sendable {
         self.configuration = configuration
     }
 
-    /// The transactions the keeper sends after the last block; adds the vaults it checked
-    /// exactly to `examined`.
-    public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
+    /// The transactions the keeper sends after the last block.
+    public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         guard let maker = view.state.maker, let clipper = maker.clipper(configuration.ilk) else { return [] }
         inFlight.refresh(&account, view: view)
         var sent = inFlight.rebid(configuration.gas, account: account, view: view)
-        if configuration.barks { bark(view, maker: maker, clipper: clipper, examined: &examined, into: &sent) }
-        if configuration.takes || configuration.redoes { work(view, maker: maker, clipper: clipper, into: &sent) }
+        // The vaults to bark and the auctions' statuses, computed once for every keeper.
+        let auctions = view.positions.clipAuctions[configuration.ilk] ?? ClipAuctions()
+        precondition(auctions.timestamp == nil || auctions.timestamp == view.nextTimestamp,
+                     "the Clipper statuses must be computed at the next block's timestamp")
+        if configuration.barks { bark(view, maker: maker, auctions: auctions, into: &sent) }
+        if configuration.takes || configuration.redoes { work(view, maker: maker, clipper: clipper, auctions: auctions, into: &sent) }
         return sent
     }
 
     // MARK: Barks
 
-    private mutating func bark(_ view: AgentView, maker: Maker, clipper: Clipper, examined: inout Int,
-                               into sent: inout [AgentTransaction]) {
+    private mutating func bark(_ view: AgentView, maker: Maker, auctions: ClipAuctions, into sent: inout [AgentTransaction]) {
         let ilk = configuration.ilk
-        let vatIlk = maker.vat.ilk(ilk)
-        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, clipper.stopped < 1, (try? clipper.feedPrice(spotter: maker.spotter)) != nil else { return }
         var room = Self.room(maker.dog, ilk: ilk)
         guard !room.isZero else { return }
-        for urn in view.positions.makerUnsafe[ilk]?.owners ?? [] {
-            examined += 1
-            guard let liquidation = try? maker.dog.liquidation(ilk, urn: maker.vat.urn(ilk, urn), vatIlk: vatIlk) else { continue }
-            let contest = Contest.position(protocolName: "maker", owner: urn)
+        for bark in auctions.barks {
+            let contest = Contest.position(protocolName: "maker", owner: bark.urn)
             guard !inFlight.contains(contest) else { continue }
             let (fee, _) = view.fee(configuration.gas, contest: contest, sender: account.address)
-            send(.dogBark(ilk: ilk, urn: urn, kpr: account.address), to: maker.addresses.dog, fee: fee,
+            send(.dogBark(ilk: ilk, urn: bark.urn, kpr: account.address), to: maker.addresses.dog, fee: fee,
                  gas: GasEstimate(gasUsed: maker.gasSchedule.bark), contest: contest, into: &sent)
-            guard liquidation.tab < room else { return }
-            room = room &- liquidation.tab
+            guard bark.tab < room else { return }
+            room = room &- bark.tab
         }
     }
 
@@ -126,33 +125,34 @@ public struct ClipKeeper: Sendable {
 
     // MARK: Auctions
 
-    private mutating func work(_ view: AgentView, maker: Maker, clipper: Clipper, into sent: inout [AgentTransaction]) {
+    private mutating func work(_ view: AgentView, maker: Maker, clipper: Clipper, auctions: ClipAuctions,
+                               into sent: inout [AgentTransaction]) {
         let daiUSD = configuration.daiSymbol.flatMap { view.market.price($0) } ?? 1
         guard daiUSD > 0 else { return }
         let collateralUSD = view.market.price(configuration.collateralSymbol)
         var capital = availableDai(maker)
-        for id in clipper.active.sorted() {
+        for status in auctions.auctions {
+            let id = status.id
             let contest = Contest.auction(house: clipper.address, id: id)
-            guard !inFlight.contains(contest), let sale = clipper.sales[id],
-                  let status = try? clipper.getStatus(id, now: view.nextTimestamp) else { continue }
+            guard !inFlight.contains(contest), let sale = clipper.sales[id] else { continue }
             if status.needsRedo {
                 if configuration.redoes {
                     redo(id, sale: sale, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
                 }
                 continue
             }
-            guard configuration.takes, let collateralUSD, !status.price.isZero,
-                  status.price <= limitPrice(collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
-            let amt = min(sale.lot, (try? capital / status.price) ?? .zero)
+            guard configuration.takes, let collateralUSD, let price = status.price, !price.isZero,
+                  price <= limitPrice(collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
+            let amt = min(sale.lot, (try? capital / price) ?? .zero)
             guard !amt.isZero,
-                  let (slice, owe) = Self.purchase(amt: amt, lot: sale.lot, tab: sale.tab, price: status.price, chost: clipper.chost)
+                  let (slice, owe) = Self.purchase(amt: amt, lot: sale.lot, tab: sale.tab, price: price, chost: clipper.chost)
             else { continue }
             let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
             let gas = GasEstimate(gasUsed: maker.gasSchedule.take)
             let worth = slice.doubleValue / 1e18 * collateralUSD / daiUSD
             guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
                   worth - owe.doubleValue / 1e45 > gasUSD / daiUSD else { continue }
-            send(.clipperTake(id: id, amt: amt, max: status.price, who: account.address, data: []), to: clipper.address,
+            send(.clipperTake(id: id, amt: amt, max: price, who: account.address, data: []), to: clipper.address,
                  fee: fee, gas: gas, contest: contest, into: &sent)
             capital = capital &- owe
         }

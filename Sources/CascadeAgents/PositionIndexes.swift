@@ -11,6 +11,8 @@ public struct PositionIndexes: Sendable {
     public private(set) var makerVaults: [Bytes32: LiquidationIndex] = [:]
     /// Maker vaults unsafe now, per ilk (``refreshLiquidatable(in:touched:timestamp:)``).
     public private(set) var makerUnsafe: [Bytes32: UnsafeVaults] = [:]
+    /// What Clipper keepers act on, per ilk with a Clipper (``refreshLiquidatable(in:touched:timestamp:)``).
+    public private(set) var clipAuctions: [Bytes32: ClipAuctions] = [:]
     /// Compound borrowers with a shortfall now (``refreshLiquidatable(in:touched:timestamp:)``).
     public private(set) var compoundShortfalls = CompoundShortfalls()
     /// Aave borrowers liquidatable at the next block's timestamp (``refreshLiquidatable(in:touched:timestamp:)``).
@@ -49,14 +51,16 @@ public struct PositionIndexes: Sendable {
         /// Aave positions checked (the Aave set is recomputed every block; nobody needs its
         /// entries and exits).
         public var aaveExamined = 0
+        /// Unsafe vaults checked against the Dog's limits for the Clipper keepers (``ClipAuctions``).
+        public var barksExamined = 0
 
         /// Positions checked exactly.
         public var examined: Int {
-            makerUnsafe.reduce(compoundShortfalls.examined + aaveExamined) { $0 + $1.change.examined }
+            makerUnsafe.reduce(compoundShortfalls.examined + aaveExamined + barksExamined) { $0 + $1.change.examined }
         }
     }
 
-    /// Brings ``makerUnsafe``, ``compoundShortfalls`` and ``aaveUnhealthy`` up to date after a
+    /// Brings ``makerUnsafe``, ``clipAuctions``, ``compoundShortfalls`` and ``aaveUnhealthy`` up to date after a
     /// block, `touched` being the owners whose positions its transactions may have changed
     /// (already ``refresh(_:in:)``ed) and `timestamp` the next block's.
     public mutating func refreshLiquidatable(in state: ChainState, touched: [Address], timestamp: UInt64) -> LiquidatableChange {
@@ -67,6 +71,10 @@ public struct PositionIndexes: Sendable {
             }
             change.makerUnsafe = maker.ilkNames.map { ilk in
                 (ilk, makerUnsafe[ilk, default: UnsafeVaults()].refresh(maker, ilk: ilk, index: makerVaults[ilk], touched: touched))
+            }
+            for ilk in maker.ilkNames where maker.clipper(ilk) != nil {
+                change.barksExamined += clipAuctions[ilk, default: ClipAuctions()].refresh(
+                    maker, ilk: ilk, unsafe: makerUnsafe[ilk], touched: touched, timestamp: timestamp)
             }
         }
         if let comptroller = state.compound {

@@ -26,6 +26,9 @@ public struct UnsafeVaults: Sendable {
 
     public init() {}
 
+    /// Whether `owner`'s vault is in the set.
+    public func contains(_ owner: Address) -> Bool { members.contains(owner) }
+
     /// Brings the set up to date with `maker`'s state for `ilk`, given the vaults whose `ink` or
     /// `art` may have changed since the last refresh; `index` is the ilk's liquidation index.
     mutating func refresh(_ maker: Maker, ilk: Bytes32, index: LiquidationIndex?, touched: [Address]) -> LiquidatableSetChange {

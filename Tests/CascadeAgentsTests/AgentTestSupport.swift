@@ -65,10 +65,10 @@ enum AgentFixture {
     }
 
     /// The liquidation indexes and liquidatable sets of `owners`' positions, as the block loop keeps them.
-    static func indexes(_ state: ChainState, owners: [Address]) -> PositionIndexes {
+    static func indexes(_ state: ChainState, owners: [Address], nextTimestamp: UInt64 = t0 + 12) -> PositionIndexes {
         var indexes = PositionIndexes()
         for owner in owners { indexes.refresh(owner, in: state) }
-        _ = indexes.refreshLiquidatable(in: state, touched: owners, timestamp: t0 + 12)  // the next block of `view`
+        _ = indexes.refreshLiquidatable(in: state, touched: owners, timestamp: nextTimestamp)  // the next block of `view`
         return indexes
     }
 
@@ -76,11 +76,12 @@ enum AgentFixture {
 
     /// What an agent sees after block `block` built at `timestamp`; the next block comes 12 s later.
     static func view(_ state: ChainState, block: UInt64 = block0, timestamp: UInt64 = t0, prices: [String: Double],
-                     positions: PositionIndexes = PositionIndexes(), mempool: MempoolView = MempoolView()) -> AgentView {
+                     positions: PositionIndexes? = nil, mempool: MempoolView = MempoolView()) -> AgentView {
         let symbols = prices.keys.sorted()
         return AgentView(blockNumber: block, timestamp: timestamp, nextTimestamp: timestamp + 12, feeMarket: .firstPrice,
                          baseFee: .zero, gasPrices: GasPriceWindow(capacity: 10), state: state, mempool: mempool,
-                         market: MarketQuotes(symbols: symbols, prices: symbols.map { prices[$0]! }), positions: positions)
+                         market: MarketQuotes(symbols: symbols, prices: symbols.map { prices[$0]! }),
+                         positions: positions ?? indexes(state, owners: [], nextTimestamp: timestamp + 12))
     }
 
     /// Gwei as wei.

@@ -48,10 +48,10 @@ import Testing
 
         var keeper = Self.keeper(barks: true)
         let positions = F.indexes(state, owners: owners)
-        var examined = 0
-        let sent = keeper.act(F.view(state, prices: ["ETH": 1_700, "DAI": 1], positions: positions), examined: &examined)
+        let sent = keeper.act(F.view(state, prices: ["ETH": 1_700, "DAI": 1], positions: positions))
         #expect(Set(sent.map(\.call)) == Set(unsafe.map { ContractCall.dogBark(ilk: F.ethA, urn: $0, kpr: Self.keeperAddress) }))
-        #expect(examined == unsafe.count, "the Dog's checks run on the unsafe vaults only")
+        #expect(positions.clipAuctions[F.ethA]?.barks.map(\.urn) == positions.makerUnsafe[F.ethA]?.owners,
+                "the Dog's checks run on the unsafe vaults only, once for every keeper")
         #expect(Set(positions.makerUnsafe[F.ethA]!.owners) == Set(unsafe), "the shared set, checked exactly at the boundary")
         #expect(sent.map(\.contest) == sent.map { tx in
             guard case let .dogBark(_, urn, _) = tx.call else { return nil }
@@ -61,9 +61,8 @@ import Testing
         // Pending in the mempool: nothing is sent twice.
         var mempool = MempoolView()
         for transaction in sent { mempool.add(transaction, submittedBlock: F.block0 + 1, price: F.gwei(100)) }
-        var again = 0
         let pendingView = F.view(state, prices: ["ETH": 1_700, "DAI": 1], positions: positions, mempool: mempool)
-        #expect(keeper.act(pendingView, examined: &again).isEmpty)
+        #expect(keeper.act(pendingView).isEmpty)
 
         for transaction in sent {
             guard case let .dogBark(_, urn, _) = transaction.call else { continue }
@@ -105,13 +104,12 @@ import Testing
     @Test func takesOnlyBelowValuationAndWithinCapital() throws {
         var state = try Self.auction(capital: 5_000)
         var keeper = Self.keeper(takes: true)
-        var examined = 0
         #expect(try Self.status(state, steps: 14).price > F.ray(1_710))
-        #expect(keeper.act(Self.view(state, steps: 14), examined: &examined).isEmpty)
+        #expect(keeper.act(Self.view(state, steps: 14)).isEmpty)
 
         let price = try Self.status(state, steps: 15).price
         #expect(price < F.ray(1_710))
-        let sent = keeper.act(Self.view(state, steps: 15), examined: &examined)
+        let sent = keeper.act(Self.view(state, steps: 15))
         let amt = try F.rad(5_000) / price
         let take = ContractCall.clipperTake(id: 1, amt: amt, max: price, who: Self.keeperAddress, data: [])
         #expect(sent.map(\.call) == [take])
@@ -130,8 +128,7 @@ import Testing
         let chost = state.maker!.clipper(F.ethA)!.chost
         #expect(chost == F.rad(8_475))
         var keeper = Self.keeper(takes: true)
-        var examined = 0
-        let sent = keeper.act(Self.view(state, steps: 15), examined: &examined)
+        let sent = keeper.act(Self.view(state, steps: 15))
         #expect(sent.count == 1)
         F.apply(sent[0], to: &state, timestamp: F.t0 + 90 * 15)
         #expect(state.maker!.clipper(F.ethA)!.sales[1]?.tab == chost)
@@ -143,8 +140,7 @@ import Testing
     @Test func neverPaysMoreThanTheTab() throws {
         var state = try Self.auction(capital: 1_000_000)
         var keeper = Self.keeper(takes: true)
-        var examined = 0
-        let sent = keeper.act(Self.view(state, steps: 15), examined: &examined)
+        let sent = keeper.act(Self.view(state, steps: 15))
         #expect(sent.map(\.call) == [.clipperTake(id: 1, amt: F.wad(10), max: try Self.status(state, steps: 15).price,
                                                   who: Self.keeperAddress, data: [])])
         F.apply(sent[0], to: &state, timestamp: F.t0 + 90 * 15)
@@ -158,9 +154,8 @@ import Testing
     @Test func respectsTheMaxPrice() throws {
         let state = try Self.auction(capital: 5_000)
         var keeper = Self.keeper(takes: true, maxPrice: F.ray(1_650))
-        var examined = 0
-        #expect(keeper.act(Self.view(state, steps: 15), examined: &examined).isEmpty)
-        let sent = keeper.act(Self.view(state, steps: 19), examined: &examined)
+        #expect(keeper.act(Self.view(state, steps: 15)).isEmpty)
+        let sent = keeper.act(Self.view(state, steps: 19))
         #expect(sent.count == 1)
         #expect(try Self.status(state, steps: 19).price <= F.ray(1_650))
     }
@@ -168,8 +163,7 @@ import Testing
     @Test func noCapitalNoTake() throws {
         let state = try Self.auction(capital: 0)
         var keeper = Self.keeper(takes: true)
-        var examined = 0
-        #expect(keeper.act(Self.view(state, steps: 30), examined: &examined).isEmpty)
+        #expect(keeper.act(Self.view(state, steps: 30)).isEmpty)
     }
 
     // MARK: redo
@@ -179,10 +173,9 @@ import Testing
     @Test func redoesWhenDueForTheIncentive() throws {
         var state = try Self.auction(capital: 0)
         var keeper = Self.keeper(redoes: true)
-        var examined = 0
         let justBefore = F.view(state, timestamp: F.t0 + 7_199 - 12, prices: ["ETH": 1_800, "DAI": 1])
-        #expect(keeper.act(justBefore, examined: &examined).isEmpty)
-        let sent = keeper.act(Self.view(state, steps: 80), examined: &examined)
+        #expect(keeper.act(justBefore).isEmpty)
+        let sent = keeper.act(Self.view(state, steps: 80))
         let redo = ContractCall.clipperRedo(id: 1, kpr: Self.keeperAddress)
         #expect(sent.map(\.call) == [redo])
         try F.expectSigned(sent[0], redo, to: state.maker!.clipper(F.ethA)!.address, sender: Self.keeperAddress)
@@ -196,8 +189,7 @@ import Testing
     @Test func noRedoWhenGasCostsMoreThanTheIncentive() throws {
         let state = try Self.auction(capital: 0)
         var keeper = Self.keeper(redoes: true, gasPrice: F.gwei(10_000))
-        var examined = 0
-        #expect(keeper.act(Self.view(state, steps: 80), examined: &examined).isEmpty)
+        #expect(keeper.act(Self.view(state, steps: 80)).isEmpty)
     }
 
     /// The Clipper's purchase rules, restated for planning, on the edge cases.

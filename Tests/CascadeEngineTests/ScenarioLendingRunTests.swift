@@ -1,4 +1,5 @@
-import CascadeAgents
+@testable import CascadeAgents
+import CascadeChain
 import CascadeEngine
 import CascadeMath
 import CascadeProtocols
@@ -38,6 +39,46 @@ final class ScenarioLendingRunTests: XCTestCase {
         }
         simulation.run()  // nothing left to step: computes the end-of-run metrics
         return simulation
+    }
+
+    /// The sets the block loop keeps for every agent, checked after every block against a
+    /// recomputation from scratch: the Aave liquidatable set (positions certain from their keys,
+    /// the others scanned) against every account's exact health factor, and the Clipper
+    /// keepers' barks and auction statuses (kept across blocks while their inputs stand) against
+    /// a fresh computation. A short `tail` makes auctions need redos within the run.
+    func testSharedSetsEqualAFreshComputationAfterEveryBlock() throws {
+        let world = try WorldBuilder.build(try Self.ethCrash([("protocols.maker.ilks.ETH-A.tail", "600")]))
+        let ilk = try XCTUnwrap(Bytes32(ascii: "ETH-A"))
+        var simulation = Simulation(world: world, trace: nil)
+        var liquidatable = 0, needingRedo = 0, barks = 0, mismatches = 0
+        while !simulation.isFinished, mismatches < 3 {
+            simulation.step()
+            let state = simulation.world.state, positions = simulation.world.positions
+            let pool = try XCTUnwrap(state.aave), maker = try XCTUnwrap(state.maker)
+            let unhealthy = positions.aaveUnhealthy
+            let time = try XCTUnwrap(unhealthy.timestamp)
+            var expected: [Address: UInt128] = [:]
+            for owner in pool.accounts {
+                guard try pool.healthFactor(of: owner, prices: state.aavePrices, timestamp: time)
+                    < AavePoolConfiguration.healthFactorLiquidationThreshold else { continue }
+                expected[owner] = pool.position(of: owner).borrowingMask
+            }
+            let kept = Dictionary(uniqueKeysWithValues: zip(unhealthy.owners, unhealthy.borrowingMasks))
+            var fresh = ClipAuctions()
+            _ = fresh.refresh(maker, ilk: ilk, unsafe: positions.makerUnsafe[ilk], touched: [], timestamp: time)
+            let auctions = try XCTUnwrap(positions.clipAuctions[ilk])
+            if kept != expected || auctions.barks != fresh.barks || auctions.auctions != fresh.auctions {
+                mismatches += 1
+                XCTFail("after block \(simulation.blocksDone): Aave \(kept == expected), barks \(auctions.barks == fresh.barks), "
+                        + "auctions \(auctions.auctions == fresh.auctions)")
+            }
+            liquidatable += kept.count
+            needingRedo += auctions.auctions.filter(\.needsRedo).count
+            barks += auctions.barks.count
+        }
+        XCTAssertGreaterThan(liquidatable, 0)
+        XCTAssertGreaterThan(needingRedo, 0)
+        XCTAssertGreaterThan(barks, 0)
     }
 
     func testEthCrashLiquidatesOnAaveAndMakerWithInvariantsEveryBlock() throws {

@@ -1,0 +1,121 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// What every Clipper keeper of one collateral type reads after a block, computed once by the
+/// block loop (``PositionIndexes/refreshLiquidatable(in:touched:timestamp:)``) rather than once
+/// per keeper: the unsafe vaults `Dog.bark` would accept now, each with its `tab`, and the
+/// active auctions' statuses at the next block's timestamp.
+///
+/// Neither is recomputed when it cannot have changed. The barks depend on the unsafe vaults,
+/// their `ink` and `art` (only a transaction on a vault changes them: a touched owner), the
+/// Dog's limits and the ilk's `rate`, `spot` and `dust`, and whether the Clipper kicks; while
+/// all of these stand, the list stands. An auction found needing a redo keeps needing it while
+/// its `tic` and `top` and the Clipper's `tail`, `cusp` and price curve stand: time only moves
+/// on, and every curve only falls.
+public struct ClipAuctions: Sendable {
+    /// An unsafe vault `Dog.bark` accepts on the last block's state.
+    public struct Bark: Sendable, Hashable {
+        /// The vault's owner (`urn`).
+        public let urn: Address
+        /// The auction's target, `due · chop`. [rad]
+        public let tab: UInt256
+    }
+
+    /// An active auction's ``CascadeProtocols/Clipper/getStatus(_:now:)``.
+    public struct Auction: Sendable, Hashable {
+        public let id: UInt256
+        /// Past `tail`, or below `cusp · top`: only `redo` helps.
+        public var needsRedo: Bool { price == nil }
+        /// The Clipper's price [ray]; `nil` when the auction needs a redo (a `take` would revert
+        /// `Clipper/needs-reset`).
+        public let price: UInt256?
+        /// Collateral left. [wad]
+        public let lot: UInt256
+        /// DAI left to raise. [rad]
+        public let tab: UInt256
+    }
+
+    /// The vaults of ``UnsafeVaults/owners`` (in that order) that `Dog.bark` accepts —
+    /// ``CascadeProtocols/Dog/liquidation(_:urn:vatIlk:)`` succeeds: room under `Hole`/`hole`,
+    /// dust, null auction — while the Clipper kicks (`stopped` below 1, a feed price); empty
+    /// otherwise.
+    public private(set) var barks: [Bark] = []
+    /// The active auctions by id, with their status at ``timestamp`` (those whose status reverts
+    /// are left out).
+    public private(set) var auctions: [Auction] = []
+    /// The timestamp of the statuses: the next block's.
+    public private(set) var timestamp: UInt64?
+
+    /// What ``barks`` were computed from, but the vaults themselves.
+    private var barkInputs: BarkInputs?
+    /// The auctions seen needing a redo, with the terms that made it so.
+    private var redoNeeded: [UInt256: RedoTerms] = [:]
+
+    private struct BarkInputs: Equatable {
+        var owners: [Address]
+        var live: Bool
+        var Hole: UInt256
+        var Dirt: UInt256
+        var dogIlk: Dog.Ilk
+        var rate: UInt256
+        var spot: UInt256
+        var dust: UInt256
+        var kicks: Bool
+    }
+
+    private struct RedoTerms: Equatable {
+        var tic: UInt64
+        var top: UInt256
+        var tail: UInt256
+        var cusp: UInt256
+        var calc: Abacus
+    }
+
+    public init() {}
+
+    /// Brings both lists for `ilk` up to date with `maker`'s state, `unsafe` being the ilk's
+    /// unsafe vaults and `touched` the owners whose vaults the block's transactions may have
+    /// changed; returns the number of vaults checked exactly.
+    mutating func refresh(_ maker: Maker, ilk: Bytes32, unsafe: UnsafeVaults?, touched: [Address], timestamp: UInt64) -> Int {
+        self.timestamp = timestamp
+        guard let clipper = maker.clipper(ilk) else {
+            barks.removeAll()
+            auctions.removeAll()
+            return 0
+        }
+        refreshAuctions(clipper, timestamp: timestamp)
+        let vatIlk = maker.vat.ilk(ilk)
+        let kicks = clipper.stopped < 1 && (try? clipper.feedPrice(spotter: maker.spotter)) != nil
+        let inputs = BarkInputs(owners: unsafe?.owners ?? [], live: maker.dog.live, Hole: maker.dog.Hole, Dirt: maker.dog.Dirt,
+                                dogIlk: maker.dog.ilk(ilk), rate: vatIlk.rate, spot: vatIlk.spot, dust: vatIlk.dust, kicks: kicks)
+        if inputs == barkInputs, !touched.contains(where: { unsafe?.contains($0) ?? false }) { return 0 }
+        barkInputs = inputs
+        barks.removeAll(keepingCapacity: true)
+        guard !vatIlk.spot.isZero, !vatIlk.rate.isZero, kicks, !ClipKeeper.room(maker.dog, ilk: ilk).isZero else { return 0 }
+        for urn in inputs.owners {
+            guard let liquidation = try? maker.dog.liquidation(ilk, urn: maker.vat.urn(ilk, urn), vatIlk: vatIlk) else { continue }
+            barks.append(Bark(urn: urn, tab: liquidation.tab))
+        }
+        return inputs.owners.count
+    }
+
+    /// Each active auction's status at `timestamp`, by id.
+    private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
+        auctions.removeAll(keepingCapacity: true)
+        var stillNeeded: [UInt256: RedoTerms] = [:]
+        for id in clipper.active.sorted() {
+            guard let sale = clipper.sales[id] else { continue }
+            let terms = RedoTerms(tic: sale.tic, top: sale.top, tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
+            if redoNeeded[id] == terms {
+                stillNeeded[id] = terms
+                auctions.append(Auction(id: id, price: nil, lot: sale.lot, tab: sale.tab))
+                continue
+            }
+            guard let status = try? clipper.getStatus(id, now: timestamp) else { continue }
+            if status.needsRedo { stillNeeded[id] = terms }
+            auctions.append(Auction(id: id, price: status.needsRedo ? nil : status.price, lot: status.lot, tab: status.tab))
+        }
+        redoNeeded = stillNeeded
+    }
+}
