@@ -94,14 +94,25 @@ extension CompoundQuoteBasis {
     /// A relative 10⁻⁹ and an absolute 10⁻⁹ USD cover the floating-point rounding of the bound
     /// and of the profit it bounds.
     func grossProfitBound(collateralUSD: Double, debtUSD: Double, available: UInt256) -> Double {
+        Self.grossProfitBound(seizeRatio: seizeRatio, protocolSeizeShare: protocolSeizeShare, exchangeRate: exchangeRate,
+                              collateralDecimals: Int(collateral.underlying.decimals), borrowedDecimals: Int(borrowed.underlying.decimals),
+                              collateralUSD: collateralUSD, debtUSD: debtUSD, repayCap: min(maxRepay, fitting, available))
+    }
+
+    /// The same bound from its parts, for repayments of at most `repayCap` raw units: with the
+    /// borrower's caps for one basis, or with the capital alone for every borrower of a market
+    /// pair (`seizeRatio`, the share and the exchange rate do not depend on the borrower).
+    static func grossProfitBound(seizeRatio: UInt256, protocolSeizeShare: UInt256, exchangeRate: UInt256,
+                                 collateralDecimals: Int, borrowedDecimals: Int, collateralUSD: Double, debtUSD: Double,
+                                 repayCap: UInt256) -> Double {
         let mantissa = 1e18
-        let collateralUnitUSD = collateralUSD / Double.powerOfTen(Int(collateral.underlying.decimals))
-        let debtUnitUSD = debtUSD / Double.powerOfTen(Int(borrowed.underlying.decimals))
+        let collateralUnitUSD = collateralUSD / Double.powerOfTen(collateralDecimals)
+        let debtUnitUSD = debtUSD / Double.powerOfTen(borrowedDecimals)
         let received = seizeRatio.doubleValue / mantissa * (1 - protocolSeizeShare.doubleValue / mantissa)
             * exchangeRate.doubleValue / mantissa
         let margin = received * collateralUnitUSD * (1 + 1e-9) - debtUnitUSD * (1 - 1e-9)
         let oneCToken = exchangeRate.doubleValue / mantissa * collateralUnitUSD
-        return min(maxRepay, fitting, available).doubleValue * max(0, margin) + oneCToken * (1 + 1e-9) + 1e-9
+        return repayCap.doubleValue * max(0, margin) + oneCToken * (1 + 1e-9) + 1e-9
     }
 }
 

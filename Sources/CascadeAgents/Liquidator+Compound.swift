@@ -65,6 +65,33 @@ extension Liquidator {
         return best
     }
 
+    /// Whether the capital left could make any Compound liquidation gross more than the minimum
+    /// profit, whoever the borrower: some market pair's
+    /// ``CompoundQuoteBasis/grossProfitBound(seizeRatio:protocolSeizeShare:exchangeRate:collateralDecimals:borrowedDecimals:collateralUSD:debtUSD:repayCap:)``
+    /// with the capital as the only cap exceeds it. A liquidator left with a few dollars passes
+    /// over every borrower in shortfall without looking at one.
+    func compoundWorthwhile(_ comptroller: CompoundComptroller, view: AgentView, marketUSD: [Double?],
+                            capital: (Address) -> UInt256) -> Bool {
+        let prices = view.state.compoundPrices, ledger = view.state.ledger
+        for (borrowedID, borrowed) in comptroller.markets.enumerated() {
+            let available = capital(borrowed.underlying.address)
+            guard !available.isZero, let debtUSD = marketUSD[borrowedID] else { continue }
+            for (collateralID, collateral) in comptroller.markets.enumerated() {
+                guard let collateralUSD = marketUSD[collateralID],
+                      let ratio = try? comptroller.liquidateCalculateSeizeTokens(
+                        borrowed: borrowedID, collateral: collateralID, actualRepayAmount: CompoundMath.expScale,
+                        prices: prices, ledger: ledger),
+                      let rate = try? collateral.exchangeRateStored(cash: collateral.cash(in: ledger)) else { continue }
+                let bound = CompoundQuoteBasis.grossProfitBound(
+                    seizeRatio: ratio, protocolSeizeShare: collateral.configuration.protocolSeizeShareMantissa, exchangeRate: rate,
+                    collateralDecimals: Int(collateral.underlying.decimals), borrowedDecimals: Int(borrowed.underlying.decimals),
+                    collateralUSD: collateralUSD, debtUSD: debtUSD, repayCap: available)
+                if bound > configuration.minProfitUSD { return true }
+            }
+        }
+        return false
+    }
+
     /// The USD price of a whole underlying token of each of the Comptroller's markets, by index:
     /// the market price when the liquidator trades the token, else the Compound oracle's; `nil`
     /// for a token it does not trade or without a price.

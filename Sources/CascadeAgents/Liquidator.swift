@@ -189,11 +189,17 @@ public struct Liquidator: Sendable {
             // The shortfalls were checked exactly on the last block's state, once for every
             // liquidator (``CompoundShortfalls``).
             guard let comptroller = view.state.compound else { break }
+            let owners = view.positions.compoundShortfalls.owners
+            guard !owners.isEmpty else { break }
             let marketUSD = compoundMarketUSD(comptroller, view: view)
-            for borrower in view.positions.compoundShortfalls.owners where borrower != owner {
-                guard capitalLeft else { break }
-                keep(compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, marketUSD: marketUSD,
-                                         capital: capital))
+            // Capital too small for any liquidation to pay: nobody is looked at.
+            var worthwhile = compoundWorthwhile(comptroller, view: view, marketUSD: marketUSD, capital: capital)
+            for borrower in owners where borrower != owner {
+                guard capitalLeft, worthwhile else { break }
+                let found = compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, marketUSD: marketUSD,
+                                                capital: capital)
+                keep(found)
+                if found != nil { worthwhile = compoundWorthwhile(comptroller, view: view, marketUSD: marketUSD, capital: capital) }
             }
         }
         return Observation(block: view.blockNumber, opportunities: opportunities)

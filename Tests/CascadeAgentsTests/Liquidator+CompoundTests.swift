@@ -187,6 +187,34 @@ import Testing
                                                    ledger: chain.state.ledger).isEmpty)
     }
 
+    /// Capital that cannot make any liquidation pay the minimum profit — $20 of USDC — leaves the
+    /// market-wide bound below it before any borrower is looked at, and then every borrower's own
+    /// bound is below it too (the market-wide bound is sound); $9,000 pays and liquidates.
+    @Test func capitalTooSmallForAnyLiquidationLooksAtNobody() {
+        var chain = LendingChain()
+        let owners = Self.ladder(&chain)
+        chain.setPrice(ethUSD: 1_700)
+        #expect(Self.shortfall(chain, owners).count > 2)
+        for (index, usdc, pays) in [(1, units(20, 6), false), (2, units(9_000, 6), true)] as [(UInt64, UInt256, Bool)] {
+            var liquidator = chain.liquidator(.compound, index: index, usdc: usdc, weth: .zero, minProfitUSD: 50)
+            let view = chain.view()
+            let comptroller = view.state.compound!
+            let capital = { (token: Address) in view.state.ledger.balance(of: liquidator.account.address, in: token) }
+            let marketUSD = liquidator.compoundMarketUSD(comptroller, view: view)
+            #expect(liquidator.compoundWorthwhile(comptroller, view: view, marketUSD: marketUSD, capital: capital) == pays)
+            for owner in view.positions.compoundShortfalls.owners {
+                for basis in Liquidator.compoundPairs(owner, comptroller: comptroller, prices: view.state.compoundPrices,
+                                                      ledger: view.state.ledger) {
+                    let bound = basis.grossProfitBound(collateralUSD: marketUSD[basis.collateralIndex]!,
+                                                       debtUSD: marketUSD[basis.borrowedIndex]!,
+                                                       available: capital(basis.borrowed.underlying.address))
+                    #expect(pays || bound <= 50, "the market-wide bound is below a borrower's own")
+                }
+            }
+            #expect(liquidator.act(view).isEmpty == !pays)
+        }
+    }
+
     @Test func spendsNoMoreThanItsCapital() {
         var chain = LendingChain()
         let owners = Self.ladder(&chain)
