@@ -15,6 +15,9 @@ public struct AaveUnhealthy: Sendable {
     /// The reserves each borrows (``CascadeProtocols/AaveUserPosition/borrowingMask``), in
     /// ``owners`` order.
     public private(set) var borrowingMasks: [UInt128] = []
+    /// Every reserve any of them borrows (the union of ``borrowingMasks``): a liquidator with
+    /// capital in none of these has nothing to look at.
+    public private(set) var borrowed: UInt128 = 0
     /// The timestamp the set was computed at.
     public private(set) var timestamp: UInt64?
 
@@ -25,11 +28,13 @@ public struct AaveUnhealthy: Sendable {
     mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
         owners.removeAll(keepingCapacity: true)
         borrowingMasks.removeAll(keepingCapacity: true)
+        borrowed = 0
         self.timestamp = timestamp
         let candidates = positions.aaveCandidates(pool, prices: prices, timestamp: timestamp)
         return Self.liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
             owners.append(candidates[index].owner)
             borrowingMasks.append(borrowingMask)
+            borrowed |= borrowingMask
         }
     }
 

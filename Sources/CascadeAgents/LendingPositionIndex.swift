@@ -84,10 +84,13 @@ public struct LendingPositionIndex: Sendable {
     /// - Complexity: O(pairs + k) for k candidates when the pairs are settled at these
     ///   thresholds (``settle(threshold:)``) and one pair has candidates; O(k log k) at worst.
     public func candidates(threshold: (Pair) -> Double?) -> [Candidate] {
-        var found = unbounded.candidates(atOrAbove: 0).map { Candidate(owner: $0, depth: .infinity, pair: nil) }
+        let limits = Dictionary(uniqueKeysWithValues: pairs.keys.map { ($0, Self.limit(threshold($0))) })
+        var found: [Candidate] = []
+        found.reserveCapacity(pairs.reduce(unbounded.count) { $0 + $1.value.headCount(atOrAbove: limits[$1.key]! ?? 0) })
+        unbounded.forEachEntry(atOrAbove: 0) { owner, _ in found.append(Candidate(owner: owner, depth: .infinity, pair: nil)) }
         for (pair, index) in pairs {
-            let limit = Self.limit(threshold(pair))
-            for (owner, key) in index.entries(atOrAbove: limit ?? 0) {
+            let limit = limits[pair]!
+            index.forEachEntry(atOrAbove: limit ?? 0) { owner, key in
                 found.append(Candidate(owner: owner, depth: limit.map { key / $0 } ?? .infinity, pair: pair))
             }
         }

@@ -97,8 +97,16 @@ public struct LiquidationIndex: Sendable {
 
     /// ``candidates(atOrAbove:)`` with each owner's key.
     public func entries(atOrAbove threshold: Double) -> [(owner: Address, key: Double)] {
-        var found = head[..<headCount(atOrAbove: threshold)].map { (owner: $0.owner, key: $0.key) }
-        guard threshold < floor else { return found }
+        var found: [(owner: Address, key: Double)] = []
+        forEachEntry(atOrAbove: threshold) { found.append((owner: $0, key: $1)) }
+        return found
+    }
+
+    /// Calls `body` with each owner whose key is at least `threshold` and its key, in the order
+    /// of ``candidates(atOrAbove:)``, without building an array of them.
+    public func forEachEntry(atOrAbove threshold: Double, _ body: (_ owner: Address, _ key: Double) -> Void) {
+        for entry in head[..<headCount(atOrAbove: threshold)] { body(entry.owner, entry.key) }
+        guard threshold < floor else { return }
         var below: [Entry] = []
         var stack: [Int] = heap.isEmpty ? [] : [0]
         while let index = stack.popLast() {
@@ -110,8 +118,18 @@ public struct LiquidationIndex: Sendable {
             if left + 1 < heap.count { stack.append(left + 1) }
         }
         below.sort { $0.precedes($1) }
-        found.append(contentsOf: below.lazy.map { (owner: $0.owner, key: $0.key) })
-        return found
+        for entry in below { body(entry.owner, entry.key) }
+    }
+
+    /// The number of positions ``forEachEntry(atOrAbove:_:)`` visits from the head (all of them
+    /// when the index is settled at or below `threshold`).
+    public func headCount(atOrAbove threshold: Double) -> Int {
+        var low = 0, high = head.count
+        while low < high {
+            let middle = (low + high) / 2
+            if head[middle].key >= threshold { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Prepares for queries at `level`: moves every position whose key reaches it into the head,
@@ -139,16 +157,6 @@ public struct LiquidationIndex: Sendable {
             head.removeSubrange(above...)
             floor = level
         }
-    }
-
-    /// The number of head entries whose key is at least `threshold`.
-    private func headCount(atOrAbove threshold: Double) -> Int {
-        var low = 0, high = head.count
-        while low < high {
-            let middle = (low + high) / 2
-            if head[middle].key >= threshold { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// The first head position whose entry does not precede `entry` (where it is, or belongs).

@@ -174,7 +174,7 @@ public struct Liquidator: Sendable {
             // A borrower who owes only reserves the liquidator holds no capital in, or too little
             // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
             // collateral), is passed over unsized.
-            var funded = worthwhileReserves(pool, view: view, capital: capital)
+            var funded = worthwhileReserves(pool, view: view, capital: capital) & unhealthy.borrowed
             for (borrower, borrowingMask) in zip(unhealthy.owners, unhealthy.borrowingMasks) where borrower != owner {
                 guard capitalLeft, funded != 0 else { break }
                 guard borrowingMask & funded != 0,
@@ -183,7 +183,7 @@ public struct Liquidator: Sendable {
                 let found = aaveOpportunity(borrower, position: pool.position(of: borrower), account: account, pool: pool,
                                             view: view, ethUSD: ethUSD, capital: capital)
                 keep(found)
-                if found != nil { funded = worthwhileReserves(pool, view: view, capital: capital) }
+                if found != nil { funded = worthwhileReserves(pool, view: view, capital: capital) & unhealthy.borrowed }
             }
         case .compound:
             // The shortfalls were checked exactly on the last block's state, once for every

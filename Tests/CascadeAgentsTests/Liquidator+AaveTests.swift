@@ -46,6 +46,8 @@ import Testing
         #expect(Set(sent.map { Self.target($0).user }) == unhealthy)
         #expect(sent.count == unhealthy.count)
         #expect(Set(chain.positions.aaveUnhealthy.owners) == unhealthy, "the shared set, checked at the next block's timestamp")
+        let usdcBit = UInt128(1) << chain.state.aave!.reserve(for: LendingChain.usdc.address)!.id
+        #expect(chain.positions.aaveUnhealthy.borrowed == usdcBit, "all of them borrow USDC only")
         #expect(sent.map(\.nonce) == Array(0..<UInt64(sent.count)))
     }
 
