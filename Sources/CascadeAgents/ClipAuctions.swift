@@ -13,6 +13,9 @@ import CascadeProtocols
 /// all of these stand, the list stands. An auction found needing a redo keeps needing it while
 /// its `tic` and `top` and the Clipper's `tail`, `cusp` and price curve stand: time only moves
 /// on, and every curve only falls.
+/// An auction's status is also kept while those terms, its price epoch
+/// (``CascadeProtocols/Abacus/priceEpoch(dur:)``: the stairstep curve's price holds for a whole
+/// `step`) and whether it is past `tail` stand.
 public struct ClipAuctions: Sendable {
     /// An unsafe vault `Dog.bark` accepts on the last block's state.
     public struct Bark: Sendable, Hashable {
@@ -49,8 +52,8 @@ public struct ClipAuctions: Sendable {
 
     /// What ``barks`` were computed from, but the vaults themselves.
     private var barkInputs: BarkInputs?
-    /// The auctions seen needing a redo, with the terms that made it so.
-    private var redoNeeded: [UInt256: RedoTerms] = [:]
+    /// Each active auction's last status, with what it was computed from.
+    private var known: [UInt256: KnownStatus] = [:]
 
     private struct BarkInputs: Equatable {
         var owners: [Address]
@@ -64,12 +67,21 @@ public struct ClipAuctions: Sendable {
         var kicks: Bool
     }
 
-    private struct RedoTerms: Equatable {
+    private struct AuctionTerms: Equatable {
         var tic: UInt64
         var top: UInt256
         var tail: UInt256
         var cusp: UInt256
         var calc: Abacus
+    }
+
+    private struct KnownStatus {
+        var terms: AuctionTerms
+        /// The price epoch and whether past `tail`, when the status was computed.
+        var epoch: UInt256
+        var pastTail: Bool
+        /// The price, `nil` when a redo is needed.
+        var price: UInt256?
     }
 
     public init() {}
@@ -103,19 +115,24 @@ public struct ClipAuctions: Sendable {
     /// Each active auction's status at `timestamp`, by id.
     private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
         auctions.removeAll(keepingCapacity: true)
-        var stillNeeded: [UInt256: RedoTerms] = [:]
+        var stillKnown: [UInt256: KnownStatus] = [:]
         for id in clipper.active.sorted() {
             guard let sale = clipper.sales[id] else { continue }
-            let terms = RedoTerms(tic: sale.tic, top: sale.top, tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
-            if redoNeeded[id] == terms {
-                stillNeeded[id] = terms
-                auctions.append(Auction(id: id, price: nil, lot: sale.lot, tab: sale.tab))
+            let terms = AuctionTerms(tic: sale.tic, top: sale.top, tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
+            let dur = timestamp >= sale.tic ? UInt256(timestamp &- sale.tic) : nil
+            let epoch = dur.flatMap { clipper.calc.priceEpoch(dur: $0) }
+            let pastTail = dur.map { $0 > clipper.tail } ?? false
+            if let last = known[id], last.terms == terms,
+               last.price == nil || (last.epoch == epoch && last.pastTail == pastTail) {
+                stillKnown[id] = last
+                auctions.append(Auction(id: id, price: last.price, lot: sale.lot, tab: sale.tab))
                 continue
             }
             guard let status = try? clipper.getStatus(id, now: timestamp) else { continue }
-            if status.needsRedo { stillNeeded[id] = terms }
-            auctions.append(Auction(id: id, price: status.needsRedo ? nil : status.price, lot: status.lot, tab: status.tab))
+            let price = status.needsRedo ? nil : status.price
+            if let epoch { stillKnown[id] = KnownStatus(terms: terms, epoch: epoch, pastTail: pastTail, price: price) }
+            auctions.append(Auction(id: id, price: price, lot: status.lot, tab: status.tab))
         }
-        redoNeeded = stillNeeded
+        known = stillKnown
     }
 }

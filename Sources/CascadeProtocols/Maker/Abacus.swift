@@ -35,6 +35,16 @@ public enum Abacus: Sendable, Hashable {
         }
     }
 
+    /// What of `dur` the price depends on: `⌊dur / step⌋` for the stairstep curve (the price
+    /// holds for a whole step), `dur` itself for the others; `nil` when `step` is zero (``price(top:dur:)``
+    /// reverts). Two durations with the same epoch have the same price for any `top`.
+    public func priceEpoch(dur: UInt256) -> UInt256? {
+        switch self {
+        case .linearDecrease, .exponentialDecrease: dur
+        case let .stairstepExponentialDecrease(step, _): try? dur / step
+        }
+    }
+
     /// The contract's name, e.g. `"StairstepExponentialDecrease"`.
     public var name: String {
         switch self {

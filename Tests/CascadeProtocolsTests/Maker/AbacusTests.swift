@@ -18,6 +18,22 @@ final class AbacusTests: XCTestCase {
         XCTAssertEqual(try Abacus.linearDecrease(tau: 0).price(top: top, dur: 0), .zero)
     }
 
+    /// Durations with the same price epoch have the same price: a whole `step` for the stairstep
+    /// curve, one second for the others; a new epoch moves the stairstep price.
+    func testPriceEpochs() throws {
+        let top = try 1_800 * ray
+        let stairs = Abacus.stairstepExponentialDecrease(step: 90, cut: 990_000_000_000_000_000_000_000_000)
+        for dur in 0..<400 as Range<UInt64> {
+            let epoch = try XCTUnwrap(stairs.priceEpoch(dur: UInt256(dur)))
+            XCTAssertEqual(epoch, UInt256(dur / 90))
+            XCTAssertEqual(try stairs.price(top: top, dur: UInt256(dur)), try stairs.price(top: top, dur: epoch * 90), "dur \(dur)")
+        }
+        XCTAssertLessThan(try stairs.price(top: top, dur: 90), try stairs.price(top: top, dur: 89))
+        XCTAssertNil(Abacus.stairstepExponentialDecrease(step: 0, cut: ray).priceEpoch(dur: 5))
+        XCTAssertEqual(Abacus.linearDecrease(tau: 3_600).priceEpoch(dur: 17), 17)
+        XCTAssertEqual(Abacus.exponentialDecrease(cut: ray).priceEpoch(dur: 17), 17)
+    }
+
     func testExponentialDecrease() throws {
         let calc = Abacus.exponentialDecrease(cut: 999_230_132_966_000_000_000_000_000)
         let top = try 4_000 * ray
