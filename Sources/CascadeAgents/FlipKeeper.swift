@@ -98,22 +98,24 @@ public struct FlipKeeper: Sendable {
             let cost = Self.daiCost(pending.call)
             dai = dai >= cost ? dai &- cost : .zero
         }
-        for id in flipper.active {
+        // The active auctions and which have finished, computed once for every keeper.
+        let auctions = view.positions.flipAuctions[configuration.ilk] ?? FlipAuctions()
+        precondition(auctions.timestamp == nil || auctions.timestamp == now, "the flip auctions must be computed at the next block's timestamp")
+        for entry in auctions.entries {
             guard inFlight.hasRoom(view) else { return }
-            let auction = flipper.bid(id)
+            let id = entry.id
             // Nothing is sent on an auction the keeper already has a transaction pending for
             // (checked last: most auctions are passed over before).
             let contest = Contest.auction(house: flipper.address, id: id)
-            let finished = (auction.tic != 0 && auction.tic < now) || auction.end < now
-            if finished {
-                if auction.guy == account.address, !inFlight.contains(contest) {
+            if entry.finished {
+                if entry.guy == account.address, !inFlight.contains(contest) {
                     send(.flipperDeal(id: id), to: flipper.address, gas: maker.gasSchedule.deal, contest: contest, view: view, into: &sent)
                 }
                 continue
             }
             // Every bid costs DAI (a tend its bid, a dent the tab): without any, only deals remain.
-            guard auction.guy != account.address, !dai.isZero,
-                  let call = nextBid(auction, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD),
+            guard entry.guy != account.address, !dai.isZero,
+                  let call = nextBid(flipper.bid(id), id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD),
                   !inFlight.contains(contest) else { continue }
             let cost = Self.daiCost(call)
             guard cost <= dai else { continue }

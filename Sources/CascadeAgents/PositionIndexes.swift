@@ -13,6 +13,8 @@ public struct PositionIndexes: Sendable {
     public private(set) var makerUnsafe: [Bytes32: UnsafeVaults] = [:]
     /// What Clipper keepers act on, per ilk with a Clipper (``refreshLiquidatable(in:touched:timestamp:)``).
     public private(set) var clipAuctions: [Bytes32: ClipAuctions] = [:]
+    /// What flip keepers walk, per ilk with a Flipper (``refreshLiquidatable(in:touched:timestamp:)``).
+    public private(set) var flipAuctions: [Bytes32: FlipAuctions] = [:]
     /// Compound borrowers with a shortfall now (``refreshLiquidatable(in:touched:timestamp:)``).
     public private(set) var compoundShortfalls = CompoundShortfalls()
     /// Aave borrowers liquidatable at the next block's timestamp (``refreshLiquidatable(in:touched:timestamp:)``).
@@ -60,7 +62,7 @@ public struct PositionIndexes: Sendable {
         }
     }
 
-    /// Brings ``makerUnsafe``, ``clipAuctions``, ``compoundShortfalls`` and ``aaveUnhealthy`` up to date after a
+    /// Brings ``makerUnsafe``, ``clipAuctions``, ``flipAuctions``, ``compoundShortfalls`` and ``aaveUnhealthy`` up to date after a
     /// block, `touched` being the owners whose positions its transactions may have changed
     /// (already ``refresh(_:in:)``ed) and `timestamp` the next block's.
     public mutating func refreshLiquidatable(in state: ChainState, touched: [Address], timestamp: UInt64) -> LiquidatableChange {
@@ -71,6 +73,10 @@ public struct PositionIndexes: Sendable {
             }
             change.makerUnsafe = maker.ilkNames.map { ilk in
                 (ilk, makerUnsafe[ilk, default: UnsafeVaults()].refresh(maker, ilk: ilk, index: makerVaults[ilk], touched: touched))
+            }
+            for ilk in maker.ilkNames {
+                guard let flipper = maker.flipper(ilk) else { continue }
+                flipAuctions[ilk, default: FlipAuctions()].refresh(flipper, timestamp: timestamp)
             }
             for ilk in maker.ilkNames where maker.clipper(ilk) != nil {
                 change.barksExamined += clipAuctions[ilk, default: ClipAuctions()].refresh(

@@ -1,0 +1,36 @@
+import CascadeChain
+import CascadeMath
+import CascadeProtocols
+
+/// What every flip keeper of one collateral type walks after a block, computed once by the
+/// block loop (``PositionIndexes/refreshLiquidatable(in:touched:timestamp:)``) rather than once
+/// per keeper: the Flipper's active auctions in its order, each with its high bidder and whether
+/// it has finished at the next block's timestamp (`tic` passed with a bid, or `end` passed), so
+/// that a keeper reads an auction's bid only when it may bid on it.
+public struct FlipAuctions: Sendable {
+    /// One active auction.
+    public struct Entry: Sendable, Hashable {
+        public let id: UInt256
+        /// The high bidder (`guy`).
+        public let guy: Address
+        /// `(tic ≠ 0 and tic < now) or end < now`: only `deal` remains (or `tick` without bids).
+        public let finished: Bool
+    }
+
+    /// The active auctions, in the Flipper's `active` order.
+    public private(set) var entries: [Entry] = []
+    /// The `now` of ``Entry/finished``: the next block's timestamp.
+    public private(set) var timestamp: UInt64?
+
+    public init() {}
+
+    /// Recomputes the entries of `flipper` at `timestamp`.
+    mutating func refresh(_ flipper: Flipper, timestamp now: UInt64) {
+        entries.removeAll(keepingCapacity: true)
+        timestamp = now
+        for id in flipper.active {
+            let auction = flipper.bid(id)
+            entries.append(Entry(id: id, guy: auction.guy, finished: (auction.tic != 0 && auction.tic < now) || auction.end < now))
+        }
+    }
+}
