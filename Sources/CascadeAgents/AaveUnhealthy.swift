@@ -56,12 +56,13 @@ public struct AaveUnhealthy: Sendable {
         var certain: [UInt128?] = []
         certain.reserveCapacity(candidates.count)
         var checked: [Address] = []
-        var debtOfPair: (pair: LendingPositionIndex.Pair, mask: UInt128)?
+        // The debt reserve's bit of the last pair seen: candidates come pair by pair.
+        var lastPair: (pair: LendingPositionIndex.Pair, debtMask: UInt128?)?
         for candidate in candidates {
             if let pair = candidate.pair, pair.keyIsExact, candidate.depth > PositionIndexes.aaveCertaintyDepth {
-                if debtOfPair?.pair != pair, let debtID = pool.reserveIDs[pair.debt] { debtOfPair = (pair, UInt128(1) << debtID) }
-                if let debtOfPair, debtOfPair.pair == pair {
-                    certain.append(debtOfPair.mask)
+                if lastPair?.pair != pair { lastPair = (pair, pool.reserveIDs[pair.debt].map { UInt128(1) << $0 }) }
+                if let debtMask = lastPair?.debtMask {
+                    certain.append(debtMask)
                     continue
                 }
             }

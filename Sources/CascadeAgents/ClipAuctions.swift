@@ -86,16 +86,12 @@ public struct ClipAuctions: Sendable {
 
     public init() {}
 
-    /// Brings both lists for `ilk` up to date with `maker`'s state, `unsafe` being the ilk's
-    /// unsafe vaults and `touched` the owners whose vaults the block's transactions may have
-    /// changed; returns the number of vaults checked exactly.
-    mutating func refresh(_ maker: Maker, ilk: Bytes32, unsafe: UnsafeVaults?, touched: [Address], timestamp: UInt64) -> Int {
+    /// Brings both lists for `ilk`, auctioned by `clipper`, up to date with `maker`'s state,
+    /// `unsafe` being the ilk's unsafe vaults and `touched` the owners whose vaults the block's
+    /// transactions may have changed; returns the number of vaults checked exactly.
+    mutating func refresh(_ maker: Maker, clipper: Clipper, ilk: Bytes32, unsafe: UnsafeVaults?, touched: [Address],
+                          timestamp: UInt64) -> Int {
         self.timestamp = timestamp
-        guard let clipper = maker.clipper(ilk) else {
-            barks.removeAll()
-            auctions.removeAll()
-            return 0
-        }
         refreshAuctions(clipper, timestamp: timestamp)
         let vatIlk = maker.vat.ilk(ilk)
         let kicks = clipper.stopped < 1 && (try? clipper.feedPrice(spotter: maker.spotter)) != nil

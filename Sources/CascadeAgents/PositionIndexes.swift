@@ -75,12 +75,13 @@ public struct PositionIndexes: Sendable {
                 (ilk, makerUnsafe[ilk, default: UnsafeVaults()].refresh(maker, ilk: ilk, index: makerVaults[ilk], touched: touched))
             }
             for ilk in maker.ilkNames {
-                guard let flipper = maker.flipper(ilk) else { continue }
-                flipAuctions[ilk, default: FlipAuctions()].refresh(flipper, timestamp: timestamp)
-            }
-            for ilk in maker.ilkNames where maker.clipper(ilk) != nil {
-                change.barksExamined += clipAuctions[ilk, default: ClipAuctions()].refresh(
-                    maker, ilk: ilk, unsafe: makerUnsafe[ilk], touched: touched, timestamp: timestamp)
+                if let flipper = maker.flipper(ilk) {
+                    flipAuctions[ilk, default: FlipAuctions()].refresh(flipper, timestamp: timestamp)
+                }
+                if let clipper = maker.clipper(ilk) {
+                    change.barksExamined += clipAuctions[ilk, default: ClipAuctions()].refresh(
+                        maker, clipper: clipper, ilk: ilk, unsafe: makerUnsafe[ilk], touched: touched, timestamp: timestamp)
+                }
             }
         }
         if let comptroller = state.compound {

@@ -10,7 +10,8 @@ import Testing
     /// The list computed from scratch for `state`.
     static func fresh(_ state: ChainState, _ indexes: PositionIndexes, timestamp: UInt64) -> ClipAuctions {
         var auctions = ClipAuctions()
-        _ = auctions.refresh(state.maker!, ilk: F.ethA, unsafe: indexes.makerUnsafe[F.ethA], touched: [], timestamp: timestamp)
+        _ = auctions.refresh(state.maker!, clipper: state.maker!.clipper(F.ethA)!, ilk: F.ethA, unsafe: indexes.makerUnsafe[F.ethA],
+                             touched: [], timestamp: timestamp)
         return auctions
     }
 

@@ -65,7 +65,8 @@ final class ScenarioLendingRunTests: XCTestCase {
             }
             let kept = Dictionary(uniqueKeysWithValues: zip(unhealthy.owners, unhealthy.borrowingMasks))
             var fresh = ClipAuctions()
-            _ = fresh.refresh(maker, ilk: ilk, unsafe: positions.makerUnsafe[ilk], touched: [], timestamp: time)
+            _ = fresh.refresh(maker, clipper: try XCTUnwrap(maker.clipper(ilk)), ilk: ilk, unsafe: positions.makerUnsafe[ilk],
+                              touched: [], timestamp: time)
             let auctions = try XCTUnwrap(positions.clipAuctions[ilk])
             if kept != expected || auctions.barks != fresh.barks || auctions.auctions != fresh.auctions {
                 mismatches += 1
