@@ -7,8 +7,10 @@ import CascadeProtocols
 /// block by the block loop and shared by every Aave liquidator.
 ///
 /// Ordered deepest first, as ``PositionIndexes/aaveCandidates(_:prices:timestamp:)``. Unlike the
-/// Maker and Compound sets it is recomputed every block: interest moves every health factor
-/// every second. A liquidator that sizes a borrower asks the pool for its account data then.
+/// Maker and Compound sets it is computed afresh every block — interest moves every health
+/// factor every second — unless every borrower in it is certain and the index shows the same
+/// ones (``refresh(_:prices:positions:timestamp:)``). A liquidator that sizes a borrower asks
+/// the pool for its account data then.
 public struct AaveUnhealthy: Sendable {
     /// The liquidatable borrowers, deepest first.
     public private(set) var owners: [Address] = []
@@ -20,16 +22,30 @@ public struct AaveUnhealthy: Sendable {
     public private(set) var borrowed: UInt128 = 0
     /// The timestamp the set was computed at.
     public private(set) var timestamp: UInt64?
+    /// The index's stamp of the set when every borrower in it was certain and they came in the
+    /// index's order.
+    private var stamp: LendingPositionIndex.CertainStamp?
 
     public init() {}
 
     /// Recomputes the set at `timestamp` from the index's candidates; returns the number checked
-    /// exactly.
+    /// exactly. The set stands as it is when the index's stamp
+    /// (``PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) equals the last one, only one
+    /// pair has candidates and they come in the index's order at both timestamps
+    /// (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:)``): the same
+    /// borrowers, in the same order, with the same reserves.
     mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
+        self.timestamp = timestamp
+        var stamp = positions.aaveCertainStamp(pool, prices: prices, timestamp: timestamp)
+        if let found = stamp, found.isOnePair, positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp) {
+            if found == self.stamp { return 0 }
+        } else {
+            stamp = nil
+        }
+        self.stamp = stamp
         owners.removeAll(keepingCapacity: true)
         borrowingMasks.removeAll(keepingCapacity: true)
         borrowed = 0
-        self.timestamp = timestamp
         let candidates = positions.aaveCandidates(pool, prices: prices, timestamp: timestamp)
         return Self.liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
             owners.append(candidates[index].owner)

@@ -44,6 +44,18 @@ public enum Agent: Sendable {
         }
     }
 
+    /// How the agent prices its transactions.
+    public var gas: GasStrategy {
+        switch self {
+        case .oracleRelayer(let agent): agent.configuration.gas
+        case .flipKeeper(let agent): agent.configuration.gas
+        case .liquidator(let agent): agent.configuration.gas
+        case .clipKeeper(let agent): agent.configuration.gas
+        case .arbitrageur(let agent): agent.configuration.gas
+        case .borrowers(let agent): agent.gas
+        }
+    }
+
     /// Runs the strategy on `view`; adds the positions it checked exactly to `examined`.
     public mutating func act(_ view: AgentView, examined: inout Int) -> [AgentTransaction] {
         // `consume` hands the payload over without a second reference, so the strategy mutates

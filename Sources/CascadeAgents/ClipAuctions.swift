@@ -52,8 +52,11 @@ public struct ClipAuctions: Sendable {
 
     /// What ``barks`` were computed from, but the vaults themselves.
     private var barkInputs: BarkInputs?
-    /// Each active auction's last status, with what it was computed from.
-    private var known: [UInt256: KnownStatus] = [:]
+    /// The Clipper's running auctions by id as last read, each with its last status.
+    private var sales: [Sale] = []
+    /// What ``sales`` were read from: the Clipper's ``CascadeProtocols/Clipper/salesVersion``
+    /// and the terms every status depends on.
+    private var salesRead: (version: UInt64, terms: ClipperTerms)?
 
     private struct BarkInputs: Equatable {
         var owners: [Address]
@@ -67,16 +70,24 @@ public struct ClipAuctions: Sendable {
         var kicks: Bool
     }
 
-    private struct AuctionTerms: Equatable {
-        var tic: UInt64
-        var top: UInt256
+    /// The Clipper's parameters an auction's status depends on.
+    private struct ClipperTerms: Equatable {
         var tail: UInt256
         var cusp: UInt256
         var calc: Abacus
     }
 
+    /// A running auction as read from the Clipper, with its last status.
+    private struct Sale {
+        var id: UInt256
+        var tic: UInt64
+        var top: UInt256
+        var lot: UInt256
+        var tab: UInt256
+        var known: KnownStatus?
+    }
+
     private struct KnownStatus {
-        var terms: AuctionTerms
         /// The price epoch and whether past `tail`, when the status was computed.
         var epoch: UInt256
         var pastTail: Bool
@@ -108,27 +119,37 @@ public struct ClipAuctions: Sendable {
         return inputs.owners.count
     }
 
-    /// Each active auction's status at `timestamp`, by id.
+    /// Each active auction's status at `timestamp`, by id. The sales are read again only when
+    /// the Clipper's changed; a status is computed again only when its epoch or side of `tail`
+    /// moved (and never once a redo is needed).
     private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
+        let terms = ClipperTerms(tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
+        if salesRead?.version != clipper.salesVersion || salesRead?.terms != terms {
+            // Statuses computed under the same terms stand for auctions with the same `tic` and `top`.
+            let kept = salesRead?.terms == terms
+                ? Dictionary(uniqueKeysWithValues: sales.map { ($0.id, $0) }) : [:]
+            sales = clipper.active.sorted().compactMap { id in
+                guard let sale = clipper.sales[id] else { return nil }
+                let last = kept[id].flatMap { $0.tic == sale.tic && $0.top == sale.top ? $0.known : nil }
+                return Sale(id: id, tic: sale.tic, top: sale.top, lot: sale.lot, tab: sale.tab, known: last)
+            }
+            salesRead = (clipper.salesVersion, terms)
+        }
         auctions.removeAll(keepingCapacity: true)
-        var stillKnown: [UInt256: KnownStatus] = [:]
-        for id in clipper.active.sorted() {
-            guard let sale = clipper.sales[id] else { continue }
-            let terms = AuctionTerms(tic: sale.tic, top: sale.top, tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
+        for index in sales.indices {
+            let sale = sales[index]
             let dur = timestamp >= sale.tic ? UInt256(timestamp &- sale.tic) : nil
             let epoch = dur.flatMap { clipper.calc.priceEpoch(dur: $0) }
             let pastTail = dur.map { $0 > clipper.tail } ?? false
-            if let last = known[id], last.terms == terms,
-               last.price == nil || (last.epoch == epoch && last.pastTail == pastTail) {
-                stillKnown[id] = last
-                auctions.append(Auction(id: id, price: last.price, lot: sale.lot, tab: sale.tab))
+            if let last = sale.known, last.price == nil || (last.epoch == epoch && last.pastTail == pastTail) {
+                auctions.append(Auction(id: sale.id, price: last.price, lot: sale.lot, tab: sale.tab))
                 continue
             }
-            guard let status = try? clipper.getStatus(id, now: timestamp) else { continue }
+            sales[index].known = nil
+            guard let status = try? clipper.getStatus(sale.id, now: timestamp) else { continue }
             let price = status.needsRedo ? nil : status.price
-            if let epoch { stillKnown[id] = KnownStatus(terms: terms, epoch: epoch, pastTail: pastTail, price: price) }
-            auctions.append(Auction(id: id, price: price, lot: status.lot, tab: status.tab))
+            if let epoch { sales[index].known = KnownStatus(epoch: epoch, pastTail: pastTail, price: price) }
+            auctions.append(Auction(id: sale.id, price: price, lot: status.lot, tab: status.tab))
         }
-        known = stillKnown
     }
 }

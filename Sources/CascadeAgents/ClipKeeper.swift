@@ -131,21 +131,20 @@ public struct ClipKeeper: Sendable {
         guard daiUSD > 0 else { return }
         let collateralUSD = view.market.price(configuration.collateralSymbol)
         var capital = availableDai(maker)
+        let limit = collateralUSD.map { limitPrice(collateralUSD: $0, daiUSD: daiUSD) }
         for status in auctions.auctions {
             let id = status.id
-            let contest = Contest.auction(house: clipper.address, id: id)
-            guard !inFlight.contains(contest), let sale = clipper.sales[id] else { continue }
-            if status.needsRedo {
-                if configuration.redoes {
-                    redo(id, sale: sale, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
+            guard let price = status.price else {
+                if configuration.redoes, !inFlight.contains(.auction(house: clipper.address, id: id)) {
+                    redo(status, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
                 }
                 continue
             }
-            guard configuration.takes, let collateralUSD, let price = status.price, !price.isZero,
-                  price <= limitPrice(collateralUSD: collateralUSD, daiUSD: daiUSD) else { continue }
-            let amt = min(sale.lot, (try? capital / price) ?? .zero)
-            guard !amt.isZero,
-                  let (slice, owe) = Self.purchase(amt: amt, lot: sale.lot, tab: sale.tab, price: price, chost: clipper.chost)
+            guard configuration.takes, let collateralUSD, let limit, !price.isZero, price <= limit else { continue }
+            let amt = min(status.lot, (try? capital / price) ?? .zero)
+            let contest = Contest.auction(house: clipper.address, id: id)
+            guard !amt.isZero, !inFlight.contains(contest),
+                  let (slice, owe) = Self.purchase(amt: amt, lot: status.lot, tab: status.tab, price: price, chost: clipper.chost)
             else { continue }
             let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
             let gas = GasEstimate(gasUsed: maker.gasSchedule.take)
@@ -194,26 +193,26 @@ public struct ClipKeeper: Sendable {
         return (slice, owe)
     }
 
-    private mutating func redo(_ id: UInt256, sale: Clipper.Sale, clipper: Clipper, maker: Maker, daiUSD: Double, view: AgentView,
+    private mutating func redo(_ auction: ClipAuctions.Auction, clipper: Clipper, maker: Maker, daiUSD: Double, view: AgentView,
                                into sent: inout [AgentTransaction]) {
-        let coin = Self.redoIncentive(sale, clipper: clipper, spotter: maker.spotter)
+        let coin = Self.redoIncentive(lot: auction.lot, tab: auction.tab, clipper: clipper, spotter: maker.spotter)
         guard !coin.isZero else { return }
-        let contest = Contest.auction(house: clipper.address, id: id)
+        let contest = Contest.auction(house: clipper.address, id: auction.id)
         let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)
         let gas = GasEstimate(gasUsed: maker.gasSchedule.redo)
         guard let gasUSD = view.gasCostUSD(bid: bid, gas: gas, nativeSymbol: configuration.nativeSymbol),
               coin.doubleValue / 1e45 * daiUSD > gasUSD else { return }
-        send(.clipperRedo(id: id, kpr: account.address), to: clipper.address, fee: fee, gas: gas, contest: contest, into: &sent)
+        send(.clipperRedo(id: auction.id, kpr: account.address), to: clipper.address, fee: fee, gas: gas, contest: contest, into: &sent)
     }
 
-    /// The DAI `redo` would pay its keeper now, 0 when it pays nothing or would revert
-    /// (`stopped ≥ 2`, no feed price): `tip + wmul(tab, chip)` when `tab ≥ chost` and
-    /// `lot · feedPrice ≥ chost`. [rad]
-    static func redoIncentive(_ sale: Clipper.Sale, clipper: Clipper, spotter: Spotter) -> UInt256 {
+    /// The DAI `redo` would pay its keeper now on an auction with `lot` [wad] and `tab` [rad],
+    /// 0 when it pays nothing or would revert (`stopped ≥ 2`, no feed price):
+    /// `tip + wmul(tab, chip)` when `tab ≥ chost` and `lot · feedPrice ≥ chost`. [rad]
+    static func redoIncentive(lot: UInt256, tab: UInt256, clipper: Clipper, spotter: Spotter) -> UInt256 {
         guard clipper.stopped < 2, !clipper.tip.isZero || !clipper.chip.isZero,
               let feedPrice = try? clipper.feedPrice(spotter: spotter), !feedPrice.isZero,
-              sale.tab >= clipper.chost, let value = try? sale.lot * feedPrice, value >= clipper.chost,
-              let share = try? DSSMath.wmul(sale.tab, clipper.chip), let coin = try? clipper.tip + share else { return .zero }
+              tab >= clipper.chost, let value = try? lot * feedPrice, value >= clipper.chost,
+              let share = try? DSSMath.wmul(tab, clipper.chip), let coin = try? clipper.tip + share else { return .zero }
         return coin
     }
 

@@ -18,6 +18,14 @@ public enum GasStrategy: Sendable, Hashable {
     /// by `bumpPercent`, never above `cap`.
     case escalate(percentile: Int, blocks: Int, bumpPercent: UInt64, patienceBlocks: UInt64, floor: UInt256, cap: UInt256)
 
+    /// The number of recent blocks whose clearing prices the strategy samples (`nil`: none).
+    public var sampledBlocks: Int? {
+        switch self {
+        case .fixed: nil
+        case .followMarket(_, let blocks, _, _, _), .escalate(_, let blocks, _, _, _, _): blocks
+        }
+    }
+
     /// The price for a new transaction competing with `rivalBest` (the best rival price on the
     /// same contest, if any).
     public func price(window: GasPriceWindow, rivalBest: UInt256?) -> UInt256 {

@@ -37,7 +37,7 @@ public struct InFlight: Sendable {
 
     /// Whether a pending transaction competes on `contest`.
     public func contains(_ contest: Contest) -> Bool {
-        contests[contest] != nil
+        !contests.isEmpty && contests[contest] != nil
     }
 
     /// Records a submitted transaction (a replacement takes the place of the one it replaces).

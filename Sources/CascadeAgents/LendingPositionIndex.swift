@@ -51,6 +51,19 @@ public struct LendingPositionIndex: Sendable {
     /// Positions that are candidates at any price (all keyed +∞).
     public private(set) var unbounded = LiquidationIndex()
     private var placements: [Address: Placement] = [:]
+    /// Bumped by every ``update(_:placement:)`` that moves a position.
+    private var revision: UInt64 = 0
+
+    /// Equal for two queries of an index exactly when both found every candidate certain and
+    /// the same number of candidates in each pair of an unchanged index: then the two candidate
+    /// sets are the same owners (``certainStamp(threshold:certainty:isCertain:)``).
+    public struct CertainStamp: Sendable, Hashable {
+        let revision: UInt64
+        let counts: [Int]
+
+        /// Whether at most one pair has candidates.
+        public var isOnePair: Bool { counts.lazy.filter { $0 > 0 }.count <= 1 }
+    }
 
     public init() {}
 
@@ -62,6 +75,8 @@ public struct LendingPositionIndex: Sendable {
 
     /// Moves `owner` to `placement` (`nil` removes it: no debt).
     public mutating func update(_ owner: Address, placement: Placement?) {
+        guard placements[owner] != placement else { return }
+        revision &+= 1
         switch placements[owner] {
         case .pair(let pair, _)?:
             if case .pair(pair, _)? = placement {} else { pairs[pair]?.update(owner, key: nil) }
@@ -75,6 +90,39 @@ public struct LendingPositionIndex: Sendable {
         case .pair(let pair, let key)?: pairs[pair, default: LiquidationIndex()].update(owner, key: key)
         case .unbounded?: unbounded.update(owner, key: .infinity)
         case nil: break
+        }
+    }
+
+    /// A stamp of the owners ``candidates(threshold:)`` returns when every one of them is certain
+    /// — none unbounded, and in each pair with candidates `isCertain(pair)` holds and the
+    /// shallowest depth exceeds `certainty` (depths only grow with the key) — and every pair is
+    /// settled at its threshold; `nil` otherwise. Two equal stamps mean the same candidates;
+    /// their order may differ (it depends on the thresholds).
+    /// - Complexity: O(pairs · log n).
+    public func certainStamp(threshold: (Pair) -> Double?, certainty: Double, isCertain: (Pair) -> Bool) -> CertainStamp? {
+        guard unbounded.count == 0 else { return nil }
+        var counts: [Int] = []
+        counts.reserveCapacity(pairs.count)
+        for (pair, index) in pairs {
+            let limit = Self.limit(threshold(pair))
+            guard let settled = index.settledEntries(atOrAbove: limit ?? 0) else { return nil }
+            if let lowest = settled.lowestKey {
+                guard isCertain(pair), (limit.map { lowest / $0 } ?? .infinity) > certainty else { return nil }
+            }
+            counts.append(settled.count)
+        }
+        return CertainStamp(revision: revision, counts: counts)
+    }
+
+    /// Whether ``candidates(threshold:)`` lists each pair's candidates in the pair index's own
+    /// order (key, then address bytes): no two different keys of one pair round to the same
+    /// `key / threshold`. When it holds for two thresholds with equal one-pair stamps
+    /// (``certainStamp(threshold:certainty:isCertain:)``), both lists are the same.
+    /// - Complexity: O(k) for k candidates once settled.
+    public func candidatesKeepIndexOrder(threshold: (Pair) -> Double?) -> Bool {
+        pairs.allSatisfy { pair, index in
+            guard let limit = Self.limit(threshold(pair)) else { return index.count <= 1 }   // every depth +∞: address order
+            return index.keepsOrder(atOrAbove: limit) { $0 / limit }
         }
     }
 

@@ -121,6 +121,33 @@ public struct LiquidationIndex: Sendable {
         for entry in below { body(entry.owner, entry.key) }
     }
 
+    /// The number of positions keyed at or above `level` and the lowest of their keys, when the
+    /// head holds them all (the index is settled at or below `level`); `nil` otherwise.
+    /// - Complexity: O(log n).
+    public func settledEntries(atOrAbove level: Double) -> (count: Int, lowestKey: Double?)? {
+        guard level >= floor else { return nil }
+        let count = headCount(atOrAbove: level)
+        return (count, count > 0 ? head[count - 1].key : nil)
+    }
+
+    /// Whether no two different keys at or above `level` have the same `depth` (a non-decreasing
+    /// function of the key), so that ordering these entries by `depth` and then by owner keeps
+    /// the index's order; `false` when the head does not hold them all.
+    /// - Complexity: O(k) for the k entries.
+    public func keepsOrder(atOrAbove level: Double, depth: (Double) -> Double) -> Bool {
+        guard level >= floor else { return false }
+        let count = headCount(atOrAbove: level)
+        guard count > 1 else { return true }
+        var previousKey = head[0].key, previousDepth = depth(previousKey)
+        for entry in head[1..<count] {
+            let entryDepth = depth(entry.key)
+            if entry.key != previousKey && entryDepth == previousDepth { return false }
+            previousKey = entry.key
+            previousDepth = entryDepth
+        }
+        return true
+    }
+
     /// The number of positions ``forEachEntry(atOrAbove:_:)`` visits from the head (all of them
     /// when the index is settled at or below `threshold`).
     public func headCount(atOrAbove threshold: Double) -> Int {

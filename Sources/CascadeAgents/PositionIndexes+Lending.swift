@@ -138,6 +138,23 @@ extension PositionIndexes {
         aavePositions.candidates(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
     }
 
+    /// A stamp of the Aave borrowers liquidatable at `timestamp` with the oracle's `prices`, when
+    /// every candidate is certain (``aaveCertaintyDepth``, a debt reserve the pool lists) and the
+    /// index is settled at this level; `nil` otherwise. Two equal stamps mean the same
+    /// liquidatable borrowers: a reader that kept the set of an equal stamp need not compute it.
+    /// - Complexity: O(pairs · log n).
+    public func aaveCertainStamp(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> LendingPositionIndex.CertainStamp? {
+        aavePositions.certainStamp(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp),
+                                   certainty: Self.aaveCertaintyDepth,
+                                   isCertain: { $0.keyIsExact && pool.reserveIDs[$0.debt] != nil })
+    }
+
+    /// Whether ``aaveCandidates(_:prices:timestamp:)`` lists each pair's candidates in the
+    /// index's own order (``LendingPositionIndex/candidatesKeepIndexOrder(threshold:)``).
+    public func aaveCandidatesKeepIndexOrder(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> Bool {
+        aavePositions.candidatesKeepIndexOrder(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
+    }
+
     /// Compound borrowers that may have a shortfall with the oracle's `prices` (by underlying) and
     /// the stored exchange rates and borrow indexes, deepest first. Candidates must still be
     /// checked exactly (`getAccountLiquidity` shortfall above 0).

@@ -82,6 +82,36 @@ import Testing
         #expect(index.count == 1)
     }
 
+    /// Only a settled head answers how many keys reach a level and the lowest of them.
+    @Test func settledEntriesNeedASettledHead() {
+        var index = LiquidationIndex()
+        index.update(Self.owner(1), key: 1)
+        index.update(Self.owner(2), key: 2)
+        #expect(index.settledEntries(atOrAbove: 0) == nil, "still in the heap")
+        index.settle(atOrAbove: 0.5)
+        #expect(index.settledEntries(atOrAbove: 0.25) == nil, "below the settled level")
+        #expect(index.settledEntries(atOrAbove: 0.5)?.count == 2)
+        #expect(index.settledEntries(atOrAbove: 0.5)?.lowestKey == 1)
+        #expect(index.settledEntries(atOrAbove: 1.5)?.lowestKey == 2)
+        #expect(index.settledEntries(atOrAbove: 3)?.count == 0)
+        #expect(index.settledEntries(atOrAbove: 3)?.lowestKey == nil)
+    }
+
+    /// Two different keys that one depth function maps to one value break the index's order.
+    @Test func keepsOrderUnlessTwoKeysShareADepth() {
+        var index = LiquidationIndex()
+        index.update(Self.owner(1), key: 0.5)
+        index.update(Self.owner(2), key: 1)
+        index.update(Self.owner(3), key: 1.0.nextUp)
+        index.update(Self.owner(4), key: 1.0.nextUp)   // equal keys keep their address order
+        #expect(!index.keepsOrder(atOrAbove: 0) { $0 }, "not settled")
+        index.settle(atOrAbove: 0)
+        #expect(index.keepsOrder(atOrAbove: 0) { $0 })
+        #expect(index.keepsOrder(atOrAbove: 0) { $0 / 2 }, "halving is exact")
+        #expect(!index.keepsOrder(atOrAbove: 0) { ($0 * 4).rounded() }, "1 and its successor share a depth")
+        #expect(index.keepsOrder(atOrAbove: 1.0.nextUp) { ($0 * 4).rounded() }, "1 is below the level")
+    }
+
     @Test func emptyIndexHasNoCandidates() {
         #expect(LiquidationIndex().candidates(atOrAbove: 0).isEmpty)
     }

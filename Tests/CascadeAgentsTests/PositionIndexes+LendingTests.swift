@@ -145,9 +145,85 @@ import Testing
             }
             let exact = try pool.healthFactor(of: owner, prices: chain.state.aavePrices, timestamp: time)
             #expect(liquidatable == (exact < AavePoolConfiguration.healthFactorLiquidationThreshold), "at 1,500 · (1 + \(offset))")
+            // A stamp only when nothing needs checking.
+            _ = chain.view()
+            let stamp = chain.positions.aaveCertainStamp(pool, prices: chain.state.aavePrices, timestamp: time)
+            #expect((stamp == nil) == (scanned > 0), "at 1,500 · (1 + \(offset))")
             certain += found.count - scanned
         }
         #expect(certain > 0)
+    }
+
+    /// Equal stamps mean the same liquidatable borrowers. Along a price path with small steps,
+    /// blocks of interest alone and rises, a stamp seen before comes with the borrowers it came
+    /// with then; a stamped set needs no check and is exactly the unhealthy positions; any
+    /// position that moves in the index changes the stamp, a refresh that moves nothing does not.
+    @Test func equalCertainStampsMeanTheSameBorrowers() throws {
+        var chain = LendingChain()
+        var random = SplitMix64(seed: 11)
+        var owners: [Address] = []
+        for n in 0..<80 {
+            let owner = address(0x20_000 + UInt64(n))
+            let eth = random.uniform(1, 20)
+            try chain.openAave(owner, collateral: [(LendingChain.weth, decimalUnits(eth, 18))],
+                               debt: [(LendingChain.usdc, decimalUnits(eth * 2_000 * 0.8 * random.uniform(0.5, 0.95), 6))])
+            owners.append(owner)
+        }
+        func stamp() -> LendingPositionIndex.CertainStamp? {
+            _ = chain.view()   // settles the index at the next block's threshold, as the block loop does
+            return chain.positions.aaveCertainStamp(chain.state.aave!, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12)
+        }
+        var seen: [LendingPositionIndex.CertainStamp: Set<Address>] = [:]
+        var repeats = 0, liquidatable = 0
+        var price = 2_000.0
+        for step in 0..<300 {
+            if step % 3 == 0 {
+                chain.advance()
+            } else {
+                price *= random.uniform(0.98, 1.012)
+                chain.setPrice(ethUSD: price)
+            }
+            guard let found = stamp() else { continue }
+            let pool = chain.state.aave!
+            let candidates = chain.positions.aaveCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12)
+            let scanned = AaveUnhealthy.liquidatable(candidates, pool: pool, prices: chain.state.aavePrices,
+                                                     timestamp: chain.timestamp + 12) { _, _ in }
+            let unhealthy = Self.unhealthyAave(chain, owners)
+            #expect(scanned == 0, "step \(step)")
+            #expect(Set(candidates.map(\.owner)) == unhealthy, "step \(step)")
+            if let before = seen[found] {
+                repeats += 1
+                #expect(before == unhealthy, "step \(step)")
+            }
+            seen[found] = unhealthy
+            liquidatable += unhealthy.count
+        }
+        #expect(repeats > 50)
+        #expect(liquidatable > 0)
+        let before = stamp()
+        #expect(before != nil)
+        chain.positions.refresh(owners[0], in: chain.state)   // nothing moved
+        #expect(stamp() == before)
+        try chain.openAave(address(0x30_000), collateral: [(LendingChain.weth, units(100, 18))], debt: [(LendingChain.usdc, units(1_000, 6))])
+        #expect(stamp() != before, "a new position, far from its price, changes the stamp")
+    }
+
+    /// Two keys that round to one depth are listed by address, not by key: the order differs from
+    /// the index's, and the index says so.
+    @Test func candidatesKeepIndexOrderUnlessTwoDepthsTie() throws {
+        // Neighbouring keys just under 2, over a limit between 1 and 2: the quotients' spacing is
+        // coarser than the keys' relative one.
+        let high = 2.0.nextDown, low = 2.0.nextDown.nextDown
+        let limit = try #require(stride(from: 1.001, to: 2.0, by: 0.001).first { low / $0 == high / $0 })
+        let pair = LendingPositionIndex.Pair(collateral: address(0xA), debt: address(0xB), keyIsExact: true)
+        var index = LendingPositionIndex()
+        index.update(address(2), placement: .pair(pair, key: high))
+        index.update(address(1), placement: .pair(pair, key: low))
+        index.settle(threshold: { _ in 0.5 })
+        #expect(index.candidates(threshold: { _ in limit }).map(\.owner) == [address(1), address(2)])
+        #expect(!index.candidatesKeepIndexOrder(threshold: { _ in limit }))
+        #expect(index.candidates(threshold: { _ in 1 }).map(\.owner) == [address(2), address(1)])
+        #expect(index.candidatesKeepIndexOrder(threshold: { _ in 1 }))
     }
 
     /// A reserve's liquidation threshold lowered by governance re-keys every Aave position at the

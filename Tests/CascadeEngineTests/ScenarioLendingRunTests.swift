@@ -1,6 +1,6 @@
 @testable import CascadeAgents
 import CascadeChain
-import CascadeEngine
+@testable import CascadeEngine
 import CascadeMath
 import CascadeProtocols
 import XCTest
@@ -64,6 +64,21 @@ final class ScenarioLendingRunTests: XCTestCase {
                 expected[owner] = pool.position(of: owner).borrowingMask
             }
             let kept = Dictionary(uniqueKeysWithValues: zip(unhealthy.owners, unhealthy.borrowingMasks))
+            // The shared set kept from an earlier block lists the borrowers in the order a fresh
+            // computation does (the liquidators walk it in that order).
+            var freshAave = AaveUnhealthy()
+            _ = freshAave.refresh(pool, prices: state.aavePrices, positions: positions, timestamp: time)
+            // The metrics' set, at the block's own timestamp.
+            let blockTime = time - simulation.world.chain.blockTimeSeconds
+            let metricsExpected = try Set(pool.accounts.filter {
+                try pool.healthFactor(of: $0, prices: state.aavePrices, timestamp: blockTime)
+                    < AavePoolConfiguration.healthFactorLiquidationThreshold
+            })
+            if freshAave.owners != unhealthy.owners || Set(simulation.metrics.lending.aaveLiquidatable.keys) != metricsExpected {
+                mismatches += 1
+                XCTFail("after block \(simulation.blocksDone): Aave order \(freshAave.owners == unhealthy.owners), metrics' set "
+                        + "\(Set(simulation.metrics.lending.aaveLiquidatable.keys) == metricsExpected)")
+            }
             var fresh = ClipAuctions()
             _ = fresh.refresh(maker, clipper: try XCTUnwrap(maker.clipper(ilk)), ilk: ilk, unsafe: positions.makerUnsafe[ilk],
                               touched: [], timestamp: time)

@@ -34,12 +34,11 @@ extension RunMetrics {
         public private(set) var feeds: [FeedStaleness] = []
         /// Per pair, in ``CascadeAgents/ChainState/pairs`` order.
         public private(set) var swaps: [SwapTally] = []
-        /// For each Aave borrower ever liquidatable (health factor below 1 by the pool's oracle at
-        /// the end of a block): the first block of its latest episode and the last block it was
-        /// seen liquidatable. It is liquidatable now when that is ``lastTrackedBlock``.
-        private var aaveEpisodes: [Address: (first: UInt64, seen: UInt64)] = [:]
-        /// The block of the latest ``track(block:timestamp:world:)``.
-        private var lastTrackedBlock: UInt64?
+        /// The Aave borrowers liquidatable (health factor below 1 by the pool's oracle) at the end
+        /// of the last tracked block, each with the first block of its current episode.
+        private(set) var aaveLiquidatable: [Address: UInt64] = [:]
+        /// The index's stamp of ``aaveLiquidatable`` when all its borrowers were certain.
+        private var aaveStamp: LendingPositionIndex.CertainStamp?
         /// The same for Compound borrowers with a shortfall.
         private var compoundLiquidatable: [Address: UInt64] = [:]
 
@@ -57,9 +56,7 @@ extension RunMetrics {
         }
 
         /// The first block of `owner`'s current Aave episode, `nil` when not liquidatable now.
-        private func aaveFirstBlock(_ owner: Address) -> UInt64? {
-            aaveEpisodes[owner].flatMap { $0.seen == lastTrackedBlock ? $0.first : nil }
-        }
+        private func aaveFirstBlock(_ owner: Address) -> UInt64? { aaveLiquidatable[owner] }
 
         // MARK: Per block
 
@@ -72,21 +69,26 @@ extension RunMetrics {
 
         /// After block `block` (at `timestamp`): which Aave borrowers are liquidatable — the
         /// index's candidates at the on-chain prices with a health factor below 1 at `timestamp`
-        /// — and each feed's staleness.
+        /// — and each feed's staleness. The set is kept as it is when the index's stamp
+        /// (``CascadeAgents/PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) shows the same
+        /// certain borrowers as the last block's.
         mutating func track(block: UInt64, timestamp: UInt64, world: World) {
             let state = world.state
             if let pool = state.aave {
-                let candidates = world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp)
-                let previous = lastTrackedBlock
-                func extend(_ episode: inout (first: UInt64, seen: UInt64)) {
-                    if episode.seen != previous { episode.first = block }   // liquidatable again, or for the first time
-                    episode.seen = block
+                let stamp = world.positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: timestamp)
+                if stamp == nil || stamp != aaveStamp {
+                    let candidates = world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp)
+                    var liquidatable: [Address: UInt64] = [:]
+                    liquidatable.reserveCapacity(candidates.count)
+                    AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: timestamp) { index, _ in
+                        // Liquidatable at the last block too: the episode goes on; otherwise it starts.
+                        let owner = candidates[index].owner
+                        liquidatable[owner] = aaveLiquidatable[owner] ?? block
+                    }
+                    aaveLiquidatable = liquidatable
                 }
-                AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: timestamp) { index, _ in
-                    extend(&aaveEpisodes[candidates[index].owner, default: (block, block)])
-                }
+                aaveStamp = stamp
             }
-            lastTrackedBlock = block
             prepare(world)
             for (index, binding) in state.feeds.enumerated() {
                 let (answer, ok) = binding.feed.peek()

@@ -37,7 +37,9 @@ public struct Simulation: Sendable {
     private var builder: BlockBuilder
     private var mempool: Mempool
     private var background: BackgroundDemand
-    private var gasPrices = GasPriceWindow(capacity: 200)
+    private var gasPrices = GasPriceWindow(capacity: Self.gasPriceBlocks)
+    /// Blocks of clearing prices agents can sample.
+    static let gasPriceBlocks = 200
     private var pending: [Keccak256.Digest: AgentTransaction] = [:]
     private var mempoolView = MempoolView()
     private var lastBlock: (number: UInt64, timestamp: UInt64)
@@ -74,14 +76,16 @@ public struct Simulation: Sendable {
                                                                           timestamp: builder.nextTimestamp), block: 0)
         self.trace = trace
         signing = Self.pipeline(for: world, threads: signingThreads)
-        gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20)
+        gasPrices = Self.warmUp(world.chain, seed: world.seed, blocks: 20,
+                                sortedSpans: world.agents.compactMap(\.gas.sampledBlocks))
     }
 
     /// The clearing prices of the `blocks` blocks before the run, built from background demand
     /// alone (its own random stream), so that agents pricing gas from recent blocks start from
     /// the market of the moment rather than from nothing — the chain did not begin with the run.
-    static func warmUp(_ chain: ChainConfiguration, seed: UInt64, blocks: Int) -> GasPriceWindow {
-        var window = GasPriceWindow(capacity: 200)
+    /// The window keeps `sortedSpans` (the agents' sampled spans) sorted.
+    static func warmUp(_ chain: ChainConfiguration, seed: UInt64, blocks: Int, sortedSpans: [Int]) -> GasPriceWindow {
+        var window = GasPriceWindow(capacity: Self.gasPriceBlocks, sortedSpans: sortedSpans)
         let span = UInt64(blocks) * chain.blockTimeSeconds
         guard chain.startTimestamp >= span else { return window }
         var builder = BlockBuilder(feeMarket: chain.feeMarket, gasLimit: chain.gasLimit, blockTimeSeconds: chain.blockTimeSeconds,

@@ -45,7 +45,12 @@ public struct Clipper: Sendable, Hashable {
     /// Ids of the running auctions (order changes on removal, as on chain).
     public internal(set) var active: [UInt256] = []
     /// Running auctions by id.
-    public internal(set) var sales: [UInt256: Sale] = [:]
+    public internal(set) var sales: [UInt256: Sale] = [:] {
+        didSet { salesVersion &+= 1 }
+    }
+    /// Bumped by every change to ``sales`` (kick, take, redo, removal): equal versions of one
+    /// Clipper mean equal sales. Not contract state: it lets readers skip re-reading.
+    public private(set) var salesVersion: UInt64 = 0
 
     public init(address: Address, ilk: Bytes32, vow: Address, calc: Abacus) {
         self.address = address

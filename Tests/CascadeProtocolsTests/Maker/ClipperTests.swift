@@ -67,6 +67,31 @@ final class ClipperTests: XCTestCase {
         XCTAssertEqual(maker.invariantViolations(), [])
     }
 
+    /// Every change to the sales — kick, take, redo, the removal of a finished auction — moves
+    /// `salesVersion`; a revert moves nothing.
+    func testSalesVersionMovesWithEverySaleChange() throws {
+        var maker = try barked()
+        var versions = [maker.clippers[ilk]!.salesVersion]
+        XCTAssertGreaterThan(versions[0], 0, "the kick")
+        func expectMoved(_ note: String) {
+            let version = maker.clippers[ilk]!.salesVersion
+            XCTAssertFalse(versions.contains(version), note)
+            versions.append(version)
+        }
+        _ = try maker.take(ilk, id: 1, amt: F.wad(1), max: F.ray(1_540), who: F.bob, context: F.context(F.bob, start))
+        expectMoved("a partial take")
+        maker.feed(ilk, val: F.wad(1_300))
+        _ = try maker.redo(ilk, id: 1, kpr: F.rival, context: F.context(F.rival, start + 7_201))
+        expectMoved("a redo")
+        assertReverts(&maker, .reason("Clipper/too-expensive")) { (maker: inout Maker) throws(Revert) in
+            try maker.take(self.ilk, id: 1, amt: F.wad(1), max: F.ray(1), who: F.bob, context: F.context(F.bob, self.start + 7_201))
+        }
+        XCTAssertEqual(maker.clippers[ilk]!.salesVersion, versions.last, "a revert")
+        _ = try maker.take(ilk, id: 1, amt: F.wad(10), max: F.ray(2_000), who: F.bob, context: F.context(F.bob, start + 7_201))
+        XCTAssertEqual(maker.clippers[ilk]!.active, [])
+        expectMoved("the last take, which removes the auction")
+    }
+
     func testTakeRevertsInOrder() throws {
         var maker = try barked()
         assertReverts(&maker, .reason("Clipper/not-running-auction")) { (maker: inout Maker) throws(Revert) in
