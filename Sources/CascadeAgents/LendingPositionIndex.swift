@@ -151,7 +151,9 @@ public struct LendingPositionIndex: Sendable {
     /// Settles every pair's index at its `threshold` (``LiquidationIndex/settle(atOrAbove:)``) so
     /// that ``candidates(threshold:)`` there sorts nothing but ties.
     public mutating func settle(threshold: (Pair) -> Double?) {
-        for pair in pairs.keys { pairs[pair]!.settle(atOrAbove: Self.limit(threshold(pair)) ?? 0) }
+        // Over a copy of the keys: iterating the dictionary's own would share its storage, and
+        // each settle would copy every index it touches.
+        for pair in Array(pairs.keys) { pairs[pair]!.settle(atOrAbove: Self.limit(threshold(pair)) ?? 0) }
         unbounded.settle(atOrAbove: 0)
     }
 

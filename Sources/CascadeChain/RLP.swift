@@ -45,17 +45,22 @@ public enum RLP {
     public static func encode(_ item: Item, into buffer: inout [UInt8]) {
         switch item {
         case .bytes(let bytes):
-            if bytes.count == 1, bytes[0] < 0x80 {
-                buffer.append(bytes[0])
-            } else {
-                appendHeader(payloadLength: bytes.count, shortBase: 0x80, into: &buffer)
-                buffer.append(contentsOf: bytes)
-            }
+            appendByteString(bytes, into: &buffer)
         case .list(let items):
             appendHeader(payloadLength: listPayloadLength(items), shortBase: 0xc0, into: &buffer)
             for child in items {
                 encode(child, into: &buffer)
             }
+        }
+    }
+
+    /// Appends the encoding of the byte string `bytes`.
+    static func appendByteString(_ bytes: some Collection<UInt8>, into buffer: inout [UInt8]) {
+        if bytes.count == 1, let byte = bytes.first, byte < 0x80 {
+            buffer.append(byte)
+        } else {
+            appendHeader(payloadLength: bytes.count, shortBase: 0x80, into: &buffer)
+            buffer.append(contentsOf: bytes)
         }
     }
 
@@ -97,7 +102,7 @@ public enum RLP {
 
     /// Appends the prefix for a payload; `shortBase` is 0x80 for byte
     /// strings and 0xc0 for lists, the long-form base lies 55 above it.
-    private static func appendHeader(payloadLength: Int, shortBase: UInt8, into buffer: inout [UInt8]) {
+    static func appendHeader(payloadLength: Int, shortBase: UInt8, into buffer: inout [UInt8]) {
         if payloadLength < 56 {
             buffer.append(shortBase + UInt8(payloadLength))
             return

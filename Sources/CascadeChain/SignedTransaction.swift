@@ -22,16 +22,15 @@ public struct SignedTransaction: Sendable, Hashable {
         self.transaction = transaction
         self.signature = signature
         self.sender = sender
-        let r = RLP.Item.bytes(RLP.integerBytes(bigEndian: signature.rBytes))
-        let s = RLP.Item.bytes(RLP.integerBytes(bigEndian: signature.sBytes))
+        var list = RLP.ListEncoder(capacity: transaction.encodingCapacity)
+        transaction.appendSignedFields(to: &list)
         switch transaction.fee {
-        case .legacy(let gasPrice):
-            let fields: [RLP.Item] = [.integer(transaction.nonce), .bytes(gasPrice.minimalBigEndianBytes), .integer(transaction.gasLimit)]
-                + transaction.callFields + [.integer(transaction.chainID &* 2 &+ 35 &+ UInt64(signature.recoveryID)), r, s]
-            raw = RLP.encode(.list(fields))
-        case .dynamic:
-            raw = [2] + RLP.encode(.list(transaction.dynamicFeeFields + [.integer(UInt64(signature.recoveryID)), r, s]))
+        case .legacy: list.append(integer: transaction.chainID &* 2 &+ 35 &+ UInt64(signature.recoveryID))
+        case .dynamic: list.append(integer: UInt64(signature.recoveryID))
         }
+        list.append(bytes: signature.rBytes.drop { $0 == 0 })
+        list.append(bytes: signature.sBytes.drop { $0 == 0 })
+        raw = list.encoded(prefix: transaction.type == 0 ? nil : transaction.type)
         hash = Keccak256.hash(raw)
     }
 

@@ -40,30 +40,47 @@ public struct Transaction: Sendable, Hashable {
         return 2
     }
 
-    /// The fields common to both kinds, from `to` to `data`, as RLP items.
-    var callFields: [RLP.Item] {
-        [.bytes(to?.bytes ?? []), .bytes(value.minimalBigEndianBytes), .bytes(data)]
+    /// Appends the fields common to both kinds, from `to` to `data`.
+    func appendCallFields(to list: inout RLP.ListEncoder) {
+        list.append(bytes: to?.bytes ?? [])
+        list.append(integer: value)
+        list.append(bytes: data)
     }
+
+    /// Appends the fields a signature covers, from the first to `data` (legacy) or to the
+    /// access list (type 2); EIP-155's `chainId, 0, 0` come after them for legacy.
+    func appendSignedFields(to list: inout RLP.ListEncoder) {
+        switch fee {
+        case .legacy(let gasPrice):
+            list.append(integer: nonce)
+            list.append(integer: gasPrice)
+            list.append(integer: gasLimit)
+            appendCallFields(to: &list)
+        case .dynamic(let maxPriorityFeePerGas, let maxFeePerGas):
+            list.append(integer: chainID)
+            list.append(integer: nonce)
+            list.append(integer: maxPriorityFeePerGas)
+            list.append(integer: maxFeePerGas)
+            list.append(integer: gasLimit)
+            appendCallFields(to: &list)
+            list.append(.list(accessList.map(\.rlpItem)))
+        }
+    }
+
+    /// Room for the encoding of every field but `data`, with a signature.
+    var encodingCapacity: Int { data.count + 200 + 60 * accessList.count }
 
     /// The bytes whose Keccak-256 is signed: for legacy, EIP-155's
     /// `rlp([nonce, gasPrice, gas, to, value, data, chainId, 0, 0])`; for type 2,
     /// `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to, value, data, accessList])`.
     public var signingPayload: [UInt8] {
-        switch fee {
-        case .legacy(let gasPrice):
-            let fields: [RLP.Item] = [.integer(nonce), .bytes(gasPrice.minimalBigEndianBytes), .integer(gasLimit)]
-                + callFields + [.integer(chainID), .integer(0), .integer(0)]
-            return RLP.encode(.list(fields))
-        case .dynamic:
-            return [2] + RLP.encode(.list(dynamicFeeFields))
-        }
-    }
-
-    /// The nine unsigned fields of a type-2 transaction.
-    var dynamicFeeFields: [RLP.Item] {
-        [.integer(chainID), .integer(nonce), .bytes(fee.maxPriorityFeePerGas.minimalBigEndianBytes),
-         .bytes(fee.maxFeePerGas.minimalBigEndianBytes), .integer(gasLimit)]
-            + callFields + [.list(accessList.map(\.rlpItem))]
+        var list = RLP.ListEncoder(capacity: encodingCapacity)
+        appendSignedFields(to: &list)
+        guard case .legacy = fee else { return list.encoded(prefix: type) }
+        list.append(integer: chainID)
+        list.append(integer: 0 as UInt64)
+        list.append(integer: 0 as UInt64)
+        return list.encoded()
     }
 
     /// Keccak-256 of ``signingPayload``.

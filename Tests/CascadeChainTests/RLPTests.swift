@@ -27,6 +27,43 @@ final class RLPTests: XCTestCase {
         }
     }
 
+    /// The list encoder writes what encoding the same list of items writes: byte strings of every
+    /// header form, integers of both widths around the single-byte bound, a nested list, a prefix.
+    func testListEncoderMatchesTheItemEncoding() throws {
+        var random = SplitMix64(seed: 3)
+        for round in 0..<200 {
+            var encoder = RLP.ListEncoder(capacity: 16)
+            var items: [RLP.Item] = []
+            for _ in 0..<Int(random.next() % 12) {
+                switch random.next() % 5 {
+                case 0:
+                    let bytes = (0..<Int(random.next() % 70)).map { _ in UInt8(truncatingIfNeeded: random.next() % (random.next() % 2 == 0 ? 0x80 : 256)) }
+                    encoder.append(bytes: bytes)
+                    items.append(.bytes(bytes))
+                case 1:
+                    let value = [0, 1, 0x7f, 0x80, 0xff, 1024, UInt64.max, random.next()][Int(random.next() % 8)]
+                    encoder.append(integer: value)
+                    items.append(.integer(value))
+                case 2:
+                    let value = UInt256(w0: random.next(), w1: random.next() % 3 == 0 ? random.next() : 0, w2: 0,
+                                        w3: random.next() % 4 == 0 ? random.next() : 0)
+                    let small = random.next() % 3 == 0 ? UInt256(random.next() % 300) : value
+                    encoder.append(integer: small)
+                    items.append(.bytes(small.minimalBigEndianBytes))
+                case 3:
+                    let nested = RLP.Item.list([.integer(random.next() % 200), .bytes([1, 2, 3])])
+                    encoder.append(nested)
+                    items.append(nested)
+                default:
+                    encoder.append(integer: UInt256.zero)
+                    items.append(.bytes([]))
+                }
+            }
+            XCTAssertEqual(encoder.encoded(), RLP.encode(.list(items)), "round \(round)")
+            XCTAssertEqual(encoder.encoded(prefix: 2), [2] + RLP.encode(.list(items)), "round \(round)")
+        }
+    }
+
     func testIntegerBytesAreMinimalBigEndian() throws {
         XCTAssertEqual(RLP.integerBytes(0), [])
         XCTAssertEqual(RLP.integerBytes(0x7f), [0x7f])

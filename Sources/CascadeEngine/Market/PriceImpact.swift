@@ -39,8 +39,7 @@ struct PriceImpact: Sendable, Hashable {
     /// - Complexity: O(number of contributions).
     mutating func decay(by factor: Double) {
         guard !contributions.isEmpty else { return }
-        for index in contributions.indices { contributions[index].logImpact *= factor }
-        settle()
+        settle(scaledBy: factor)
     }
 
     /// The tags whose share of ``logImpact`` is at least `minimumShare`, by increasing tag;
@@ -51,9 +50,18 @@ struct PriceImpact: Sendable, Hashable {
         return contributions.map { ($0.tag, $0.logImpact / logImpact) }.filter { $0.share >= minimumShare }
     }
 
-    /// Drops negligible contributions and recomputes the total.
-    private mutating func settle() {
-        contributions.removeAll { abs($0.logImpact) < Self.negligible }
-        logImpact = contributions.reduce(0) { $0 + $1.logImpact }
+    /// Multiplies every contribution by `factor` (1: leaves them, exactly), drops the
+    /// negligible ones and recomputes the total, in one pass.
+    private mutating func settle(scaledBy factor: Double = 1) {
+        var total = 0.0, kept = 0
+        for index in contributions.indices {
+            let value = contributions[index].logImpact * factor
+            if abs(value) < Self.negligible { continue }
+            contributions[kept] = Contribution(tag: contributions[index].tag, logImpact: value)
+            total += value
+            kept += 1
+        }
+        contributions.removeLast(contributions.count - kept)
+        logImpact = total
     }
 }

@@ -37,6 +37,8 @@ extension RunMetrics {
         /// The Aave borrowers liquidatable (health factor below 1 by the pool's oracle) at the end
         /// of the last tracked block, each with the first block of its current episode.
         private(set) var aaveLiquidatable: [Address: UInt64] = [:]
+        /// The same borrowers in the order last computed (the index's candidate order).
+        private var aaveOrder: [Address] = []
         /// The index's stamp of ``aaveLiquidatable`` when all its borrowers were certain.
         private var aaveStamp: LendingPositionIndex.CertainStamp?
         /// The same for Compound borrowers with a shortfall.
@@ -78,14 +80,12 @@ extension RunMetrics {
                 let stamp = world.positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: timestamp)
                 if stamp == nil || stamp != aaveStamp {
                     let candidates = world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp)
-                    var liquidatable: [Address: UInt64] = [:]
-                    liquidatable.reserveCapacity(candidates.count)
+                    var owners: [Address] = []
+                    owners.reserveCapacity(candidates.count)
                     AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: timestamp) { index, _ in
-                        // Liquidatable at the last block too: the episode goes on; otherwise it starts.
-                        let owner = candidates[index].owner
-                        liquidatable[owner] = aaveLiquidatable[owner] ?? block
+                        owners.append(candidates[index].owner)
                     }
-                    aaveLiquidatable = liquidatable
+                    noteAave(owners, block: block)
                 }
                 aaveStamp = stamp
             }
@@ -99,6 +99,26 @@ extension RunMetrics {
                 let observed = binding.feed.latestReportTimestamp
                 if timestamp >= observed { feeds[index].maxAgeSeconds = max(feeds[index].maxAgeSeconds, timestamp - observed) }
             }
+        }
+
+        /// Makes `owners` the liquidatable Aave borrowers after `block`: an episode goes on for
+        /// those liquidatable at the last block too, starts for the others and ends for those no
+        /// longer in. Both lists come in the index's candidate order, which moves little from one
+        /// block to the next: only the part between their common prefix and common suffix is
+        /// compared as sets.
+        private mutating func noteAave(_ owners: [Address], block: UInt64) {
+            let previous = aaveOrder
+            var prefix = 0
+            while prefix < min(previous.count, owners.count), previous[prefix] == owners[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < min(previous.count, owners.count) - prefix,
+                  previous[previous.count - 1 - suffix] == owners[owners.count - 1 - suffix] { suffix += 1 }
+            let left = Set(previous[prefix..<(previous.count - suffix)])
+            let entered = owners[prefix..<(owners.count - suffix)]
+            let stayed = left.intersection(entered)
+            for owner in left where !stayed.contains(owner) { aaveLiquidatable[owner] = nil }
+            for owner in entered where !stayed.contains(owner) { aaveLiquidatable[owner] = block }
+            aaveOrder = owners
         }
 
         /// Counts a pair's `Swap` and values its input at market prices.
