@@ -13,9 +13,9 @@ import CascadeProtocols
 /// all of these stand, the list stands. An auction found needing a redo keeps needing it while
 /// its `tic` and `top` and the Clipper's `tail`, `cusp` and price curve stand: time only moves
 /// on, and every curve only falls.
-/// An auction's status is also kept while those terms, its price epoch
-/// (``CascadeProtocols/Abacus/priceEpoch(dur:)``: the stairstep curve's price holds for a whole
-/// `step`) and whether it is past `tail` stand.
+/// An auction's status is also kept while those terms stand, until its price may change
+/// (``CascadeProtocols/Abacus/priceChange(after:)``: the stairstep curve's price holds for a
+/// whole `step`) or it passes `tail`.
 public struct ClipAuctions: Sendable {
     /// An unsafe vault `Dog.bark` accepts on the last block's state.
     public struct Bark: Sendable, Hashable {
@@ -47,6 +47,11 @@ public struct ClipAuctions: Sendable {
     /// The active auctions by id, with their status at ``timestamp`` (those whose status reverts
     /// are left out).
     public private(set) var auctions: [Auction] = []
+    /// The positions in ``auctions`` of those that need a redo.
+    public private(set) var needingRedo: [Int] = []
+    /// The lowest price among ``auctions`` (`nil` when none has one): a keeper whose limit is
+    /// below it takes nothing. [ray]
+    public private(set) var lowestPrice: UInt256?
     /// The timestamp of the statuses: the next block's.
     public private(set) var timestamp: UInt64?
 
@@ -88,10 +93,11 @@ public struct ClipAuctions: Sendable {
     }
 
     private struct KnownStatus {
-        /// The price epoch and whether past `tail`, when the status was computed.
-        var epoch: UInt256
-        var pastTail: Bool
-        /// The price, `nil` when a redo is needed.
+        /// The timestamps the status holds for: from when it was computed until the curve's next
+        /// price change or the auction passing `tail`, whichever comes first.
+        var holds: Range<UInt64>
+        /// The price, `nil` when a redo is needed (for good: time only moves on, and every curve
+        /// only falls).
         var price: UInt256?
     }
 
@@ -120,8 +126,8 @@ public struct ClipAuctions: Sendable {
     }
 
     /// Each active auction's status at `timestamp`, by id. The sales are read again only when
-    /// the Clipper's changed; a status is computed again only when its epoch or side of `tail`
-    /// moved (and never once a redo is needed).
+    /// the Clipper's changed; a status is computed again only once its price may have changed
+    /// or the auction passed `tail` (and never once a redo is needed).
     private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
         let terms = ClipperTerms(tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
         if salesRead?.version != clipper.salesVersion || salesRead?.terms != terms {
@@ -136,20 +142,40 @@ public struct ClipAuctions: Sendable {
             salesRead = (clipper.salesVersion, terms)
         }
         auctions.removeAll(keepingCapacity: true)
+        needingRedo.removeAll(keepingCapacity: true)
+        lowestPrice = nil
         for index in sales.indices {
             let sale = sales[index]
-            let dur = timestamp >= sale.tic ? UInt256(timestamp &- sale.tic) : nil
-            let epoch = dur.flatMap { clipper.calc.priceEpoch(dur: $0) }
-            let pastTail = dur.map { $0 > clipper.tail } ?? false
-            if let last = sale.known, last.price == nil || (last.epoch == epoch && last.pastTail == pastTail) {
-                auctions.append(Auction(id: sale.id, price: last.price, lot: sale.lot, tab: sale.tab))
-                continue
+            let auction: Auction
+            if let last = sale.known, last.price == nil || last.holds.contains(timestamp) {
+                auction = Auction(id: sale.id, price: last.price, lot: sale.lot, tab: sale.tab)
+            } else {
+                sales[index].known = nil
+                guard let status = try? clipper.getStatus(sale.id, now: timestamp) else { continue }
+                let price = status.needsRedo ? nil : status.price
+                if let holds = Self.holds(sale, clipper: clipper, from: timestamp) {
+                    sales[index].known = KnownStatus(holds: holds, price: price)
+                }
+                auction = Auction(id: sale.id, price: price, lot: status.lot, tab: status.tab)
             }
-            sales[index].known = nil
-            guard let status = try? clipper.getStatus(sale.id, now: timestamp) else { continue }
-            let price = status.needsRedo ? nil : status.price
-            if let epoch { sales[index].known = KnownStatus(epoch: epoch, pastTail: pastTail, price: price) }
-            auctions.append(Auction(id: sale.id, price: price, lot: status.lot, tab: status.tab))
+            if let price = auction.price {
+                lowestPrice = min(lowestPrice ?? price, price)
+            } else {
+                needingRedo.append(auctions.count)
+            }
+            auctions.append(auction)
         }
+    }
+
+    /// The timestamps from `timestamp` on with the same status as at `timestamp`: until the
+    /// curve's price may change (``CascadeProtocols/Abacus/priceChange(after:)``) or the auction
+    /// passes `tail`; `nil` before the auction's start or when the curve reverts.
+    private static func holds(_ sale: Sale, clipper: Clipper, from timestamp: UInt64) -> Range<UInt64>? {
+        guard timestamp >= sale.tic else { return nil }
+        let dur = UInt256(timestamp &- sale.tic)
+        guard var end = clipper.calc.priceChange(after: dur) else { return nil }
+        if dur <= clipper.tail { end = min(end, (try? clipper.tail + .one) ?? .max) }   // `done` flips past `tail`
+        let until = (try? UInt256(sale.tic) + end).flatMap(\.uint64Value) ?? .max
+        return timestamp..<until
     }
 }

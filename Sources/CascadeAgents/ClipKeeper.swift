@@ -132,15 +132,20 @@ public struct ClipKeeper: Sendable {
         let collateralUSD = view.market.price(configuration.collateralSymbol)
         var capital = availableDai(maker)
         let limit = collateralUSD.map { limitPrice(collateralUSD: $0, daiUSD: daiUSD) }
+        guard configuration.takes, !capital.isZero, let limit, let lowest = auctions.lowestPrice, lowest <= limit else {
+            // Nothing to take: only the auctions that need a redo, in the same order.
+            for index in auctions.needingRedo {
+                redoIfDue(auctions.auctions[index], clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
+            }
+            return
+        }
         for status in auctions.auctions {
             let id = status.id
             guard let price = status.price else {
-                if configuration.redoes, !inFlight.contains(.auction(house: clipper.address, id: id)) {
-                    redo(status, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
-                }
+                redoIfDue(status, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
                 continue
             }
-            guard configuration.takes, let collateralUSD, let limit, !price.isZero, price <= limit else { continue }
+            guard let collateralUSD, !price.isZero, price <= limit else { continue }
             let amt = min(status.lot, (try? capital / price) ?? .zero)
             let contest = Contest.auction(house: clipper.address, id: id)
             guard !amt.isZero, !inFlight.contains(contest),
@@ -193,8 +198,11 @@ public struct ClipKeeper: Sendable {
         return (slice, owe)
     }
 
-    private mutating func redo(_ auction: ClipAuctions.Auction, clipper: Clipper, maker: Maker, daiUSD: Double, view: AgentView,
-                               into sent: inout [AgentTransaction]) {
+    /// Restarts `auction` (one that needs a redo) when the keeper redoes, has no transaction on
+    /// it pending, and the incentive pays for the gas.
+    private mutating func redoIfDue(_ auction: ClipAuctions.Auction, clipper: Clipper, maker: Maker, daiUSD: Double,
+                                    view: AgentView, into sent: inout [AgentTransaction]) {
+        guard configuration.redoes, !inFlight.contains(.auction(house: clipper.address, id: auction.id)) else { return }
         let coin = Self.redoIncentive(lot: auction.lot, tab: auction.tab, clipper: clipper, spotter: maker.spotter)
         guard !coin.isZero else { return }
         let contest = Contest.auction(house: clipper.address, id: auction.id)

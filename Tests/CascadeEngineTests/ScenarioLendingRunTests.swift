@@ -83,6 +83,8 @@ final class ScenarioLendingRunTests: XCTestCase {
             _ = fresh.refresh(maker, clipper: try XCTUnwrap(maker.clipper(ilk)), ilk: ilk, unsafe: positions.makerUnsafe[ilk],
                               touched: [], timestamp: time)
             let auctions = try XCTUnwrap(positions.clipAuctions[ilk])
+            XCTAssertEqual(auctions.needingRedo, auctions.auctions.indices.filter { auctions.auctions[$0].needsRedo })
+            XCTAssertEqual(auctions.lowestPrice, auctions.auctions.compactMap(\.price).min())
             if kept != expected || auctions.barks != fresh.barks || auctions.auctions != fresh.auctions {
                 mismatches += 1
                 XCTFail("after block \(simulation.blocksDone): Aave \(kept == expected), barks \(auctions.barks == fresh.barks), "

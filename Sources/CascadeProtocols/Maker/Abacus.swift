@@ -35,13 +35,17 @@ public enum Abacus: Sendable, Hashable {
         }
     }
 
-    /// What of `dur` the price depends on: `⌊dur / step⌋` for the stairstep curve (the price
-    /// holds for a whole step), `dur` itself for the others; `nil` when `step` is zero (``price(top:dur:)``
-    /// reverts). Two durations with the same epoch have the same price for any `top`.
-    public func priceEpoch(dur: UInt256) -> UInt256? {
+    /// The least duration after `dur` at which the price may differ from the price at `dur`:
+    /// the next multiple of `step` for the stairstep curve (its price holds for a whole step),
+    /// `dur + 1` for the others; `nil` when `step` is zero (``price(top:dur:)`` reverts). Every
+    /// duration from `dur` up to it has the same price for any `top`. Saturates at `UInt256.max`.
+    public func priceChange(after dur: UInt256) -> UInt256? {
         switch self {
-        case .linearDecrease, .exponentialDecrease: dur
-        case let .stairstepExponentialDecrease(step, _): try? dur / step
+        case .linearDecrease, .exponentialDecrease:
+            return (try? dur + .one) ?? .max
+        case let .stairstepExponentialDecrease(step, _):
+            guard let steps = try? dur / step else { return nil }
+            return (try? (steps + .one) * step) ?? .max
         }
     }
 

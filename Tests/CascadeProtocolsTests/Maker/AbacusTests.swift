@@ -18,20 +18,22 @@ final class AbacusTests: XCTestCase {
         XCTAssertEqual(try Abacus.linearDecrease(tau: 0).price(top: top, dur: 0), .zero)
     }
 
-    /// Durations with the same price epoch have the same price: a whole `step` for the stairstep
-    /// curve, one second for the others; a new epoch moves the stairstep price.
-    func testPriceEpochs() throws {
+    /// The price holds from any duration until its next change: a whole `step` for the stairstep
+    /// curve, one second for the others; at the change the stairstep price moves.
+    func testPriceChanges() throws {
         let top = try 1_800 * ray
         let stairs = Abacus.stairstepExponentialDecrease(step: 90, cut: 990_000_000_000_000_000_000_000_000)
         for dur in 0..<400 as Range<UInt64> {
-            let epoch = try XCTUnwrap(stairs.priceEpoch(dur: UInt256(dur)))
-            XCTAssertEqual(epoch, UInt256(dur / 90))
-            XCTAssertEqual(try stairs.price(top: top, dur: UInt256(dur)), try stairs.price(top: top, dur: epoch * 90), "dur \(dur)")
+            let change = try XCTUnwrap(stairs.priceChange(after: UInt256(dur)))
+            XCTAssertEqual(change, UInt256((dur / 90 + 1) * 90), "dur \(dur)")
+            XCTAssertEqual(try stairs.price(top: top, dur: UInt256(dur)), try stairs.price(top: top, dur: change - .one), "dur \(dur)")
+            XCTAssertLessThan(try stairs.price(top: top, dur: change), try stairs.price(top: top, dur: UInt256(dur)), "dur \(dur)")
         }
-        XCTAssertLessThan(try stairs.price(top: top, dur: 90), try stairs.price(top: top, dur: 89))
-        XCTAssertNil(Abacus.stairstepExponentialDecrease(step: 0, cut: ray).priceEpoch(dur: 5))
-        XCTAssertEqual(Abacus.linearDecrease(tau: 3_600).priceEpoch(dur: 17), 17)
-        XCTAssertEqual(Abacus.exponentialDecrease(cut: ray).priceEpoch(dur: 17), 17)
+        XCTAssertNil(Abacus.stairstepExponentialDecrease(step: 0, cut: ray).priceChange(after: 5))
+        XCTAssertEqual(Abacus.stairstepExponentialDecrease(step: 90, cut: ray).priceChange(after: .max), .max)
+        XCTAssertEqual(Abacus.linearDecrease(tau: 3_600).priceChange(after: 17), 18)
+        XCTAssertEqual(Abacus.exponentialDecrease(cut: ray).priceChange(after: 17), 18)
+        XCTAssertEqual(Abacus.exponentialDecrease(cut: ray).priceChange(after: .max), .max)
     }
 
     func testExponentialDecrease() throws {
