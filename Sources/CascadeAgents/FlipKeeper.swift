@@ -115,7 +115,7 @@ public struct FlipKeeper: Sendable {
             }
             // Every bid costs DAI (a tend its bid, a dent the tab): without any, only deals remain.
             guard entry.guy != account.address, !dai.isZero,
-                  let call = nextBid(flipper.bid(id), id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD),
+                  let call = nextBid(entry.bid, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD),
                   !inFlight.contains(contest) else { continue }
             let cost = Self.daiCost(call)
             guard cost <= dai else { continue }
