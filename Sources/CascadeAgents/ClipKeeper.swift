@@ -132,7 +132,9 @@ public struct ClipKeeper: Sendable {
         let collateralUSD = view.market.price(configuration.collateralSymbol)
         var capital = availableDai(maker)
         let limit = collateralUSD.map { limitPrice(collateralUSD: $0, daiUSD: daiUSD) }
-        guard configuration.takes, !capital.isZero, let limit, let lowest = auctions.lowestPrice, lowest <= limit else {
+        guard configuration.takes, !capital.isZero, let limit, let collateralUSD, let lowest = auctions.lowestPrice, lowest <= limit,
+              capitalMayPayForGas(capital, lowest: lowest, collateralUSD: collateralUSD, daiUSD: daiUSD, view: view, maker: maker)
+        else {
             // Nothing to take: only the auctions that need a redo, in the same order.
             for index in auctions.needingRedo {
                 redoIfDue(auctions.auctions[index], clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
@@ -145,7 +147,7 @@ public struct ClipKeeper: Sendable {
                 redoIfDue(status, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
                 continue
             }
-            guard let collateralUSD, !price.isZero, price <= limit else { continue }
+            guard !price.isZero, price <= limit else { continue }
             let amt = min(status.lot, (try? capital / price) ?? .zero)
             let contest = Contest.auction(house: clipper.address, id: id)
             guard !amt.isZero, !inFlight.contains(contest),
@@ -160,6 +162,22 @@ public struct ClipKeeper: Sendable {
                  fee: fee, gas: gas, contest: contest, into: &sent)
             capital = capital &- owe
         }
+    }
+
+    /// Whether a take with `capital` [rad] at a price of at least `lowest` [ray] could be worth
+    /// its gas: it buys at most `capital / lowest` collateral, and gains at most the market price
+    /// less `lowest` on each unit (plus 10⁻⁶ of the purchase's market value, for the rounding of
+    /// both sides), while it pays at least the gas of the strategy's price with no rival to
+    /// outbid (a rival only raises it). Leftover DAI dust after a take pays for no further one:
+    /// the keeper then walks no auction to price it.
+    private func capitalMayPayForGas(_ capital: UInt256, lowest: UInt256, collateralUSD: Double, daiUSD: Double,
+                                     view: AgentView, maker: Maker) -> Bool {
+        let cheapest = configuration.gas.price(window: view.gasPrices, rivalBest: nil)
+        guard let gasUSD = view.gasCostUSD(bid: cheapest, gas: GasEstimate(gasUsed: maker.gasSchedule.take),
+                                           nativeSymbol: configuration.nativeSymbol) else { return false }
+        let lowestDAI = lowest.doubleValue / 1e27, marketDAI = collateralUSD / daiUSD
+        let mostBought = capital.doubleValue / 1e45 / lowestDAI
+        return mostBought * (marketDAI - lowestDAI) + 1e-6 * mostBought * marketDAI > gasUSD / daiUSD
     }
 
     /// The most the keeper pays per unit: the market price in DAI less the discount, at most

@@ -160,6 +160,25 @@ import Testing
         #expect(try Self.status(state, steps: 19).price <= F.ray(1_650))
     }
 
+    /// At 400 gwei a take's gas costs over a hundred dollars: the keeper takes exactly when what
+    /// its DAI buys, at the market, exceeds what it pays by more than the gas — just above that
+    /// capital it takes, just below (and with dust) it sends nothing.
+    @Test func takesOnlyWhenTheMarginPaysTheGas() throws {
+        let gasPrice = F.gwei(400)
+        let base = try Self.auction(capital: 0)
+        let price = try Self.status(base, steps: 15).price
+        let gasUSD = gasPrice.doubleValue * Double(base.maker!.gasSchedule.take) / 1e18 * 1_800
+        let marginPerDAI = 1_800 / (price.doubleValue / 1e27) - 1
+        let threshold = gasUSD / marginPerDAI   // DAI whose purchase just pays the gas
+        #expect(threshold > 500 && threshold < 5_000, "threshold \(threshold)")
+        for (capital, takes) in [(threshold * 1.01, true), (threshold * 0.99, false), (1, false)] {
+            let state = try Self.auction(capital: UInt64(capital))
+            var keeper = Self.keeper(takes: true, gasPrice: gasPrice)
+            let sent = keeper.act(Self.view(state, steps: 15))
+            #expect(sent.count == (takes ? 1 : 0), "capital \(capital) DAI, threshold \(threshold)")
+        }
+    }
+
     @Test func noCapitalNoTake() throws {
         let state = try Self.auction(capital: 0)
         var keeper = Self.keeper(takes: true)
