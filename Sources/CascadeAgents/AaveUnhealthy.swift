@@ -39,6 +39,15 @@ public struct AaveUnhealthy: Sendable {
         var stamp = positions.aaveCertainStamp(pool, prices: prices, timestamp: timestamp)
         if let found = stamp, found.isOnePair, positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp) {
             if found == self.stamp { return 0 }
+            // Every candidate is liquidatable, borrows its pair's debt, and comes in the index's order.
+            if let sole = positions.aaveSoleCandidates(pool, prices: prices, timestamp: timestamp) {
+                self.stamp = found
+                owners = sole.owners
+                borrowingMasks = Array(repeating: sole.debtMask, count: owners.count)
+                borrowed = owners.isEmpty ? 0 : sole.debtMask
+                return 0
+            }
+            stamp = nil
         } else {
             stamp = nil
         }

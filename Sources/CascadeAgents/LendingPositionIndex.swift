@@ -114,6 +114,23 @@ public struct LendingPositionIndex: Sendable {
         return CertainStamp(revision: revision, counts: counts)
     }
 
+    /// When no position is unbounded and at most one pair has candidates at `threshold`: that
+    /// pair (`nil` when none has) and its candidates, read straight from its index in the
+    /// index's order (key, then address bytes); `nil` otherwise. The same owners as
+    /// ``candidates(threshold:)``, without building them one by one.
+    /// - Complexity: O(pairs + k) for k candidates once settled.
+    public func soleCandidates(threshold: (Pair) -> Double?) -> (pair: Pair?, owners: [Address])? {
+        guard unbounded.count == 0 else { return nil }
+        var found: (pair: Pair?, owners: [Address]) = (nil, [])
+        for (pair, index) in pairs {
+            let owners = index.candidates(atOrAbove: Self.limit(threshold(pair)) ?? 0)
+            guard !owners.isEmpty else { continue }
+            guard found.pair == nil else { return nil }
+            found = (pair, owners)
+        }
+        return found
+    }
+
     /// Whether ``candidates(threshold:)`` lists each pair's candidates in the pair index's own
     /// order (key, then address bytes): no two different keys of one pair round to the same
     /// `key / threshold`. When it holds for two thresholds with equal one-pair stamps

@@ -149,6 +149,18 @@ extension PositionIndexes {
                                    isCertain: { $0.keyIsExact && pool.reserveIDs[$0.debt] != nil })
     }
 
+    /// The Aave candidates at `timestamp` read straight from the index when at most one pair has
+    /// any (``LendingPositionIndex/soleCandidates(threshold:)``), with that pair's debt bit;
+    /// `nil` otherwise. With a certain stamp (``aaveCertainStamp(_:prices:timestamp:)``) they are
+    /// exactly the liquidatable borrowers.
+    public func aaveSoleCandidates(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> (owners: [Address], debtMask: UInt128)? {
+        guard let sole = aavePositions.soleCandidates(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
+        else { return nil }
+        guard let pair = sole.pair else { return ([], 0) }
+        guard let debt = pool.reserveIDs[pair.debt] else { return nil }
+        return (sole.owners, UInt128(1) << debt)
+    }
+
     /// Whether ``aaveCandidates(_:prices:timestamp:)`` lists each pair's candidates in the
     /// index's own order (``LendingPositionIndex/candidatesKeepIndexOrder(threshold:)``).
     public func aaveCandidatesKeepIndexOrder(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> Bool {

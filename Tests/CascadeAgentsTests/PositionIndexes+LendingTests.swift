@@ -113,6 +113,8 @@ import Testing
                 liquidatableNow[found[$0].owner] = $1
             }
             #expect(Set(liquidatableNow.keys) == unhealthy, "at \(step)")
+            // Positions with two debts are candidates at any price: no single pair to read.
+            #expect(chain.positions.aaveSoleCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12) == nil)
             #expect(liquidatableNow.allSatisfy { $0.value == pool.position(of: $0.key).borrowingMask }, "at \(step)")
             certain += found.count - scanned
             liquidatable += unhealthy.count
@@ -191,6 +193,14 @@ import Testing
             let unhealthy = Self.unhealthyAave(chain, owners)
             #expect(scanned == 0, "step \(step)")
             #expect(Set(candidates.map(\.owner)) == unhealthy, "step \(step)")
+            // Read straight from the one pair's index: the same borrowers, in the same order
+            // when no two keys share a depth.
+            let sole = try #require(chain.positions.aaveSoleCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12))
+            #expect(Set(sole.owners) == unhealthy, "step \(step)")
+            if chain.positions.aaveCandidatesKeepIndexOrder(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12) {
+                #expect(sole.owners == candidates.map(\.owner), "step \(step)")
+            }
+            #expect(sole.debtMask == (sole.owners.isEmpty ? 0 : UInt128(1) << pool.reserveIDs[LendingChain.usdc.address]!))
             if let before = seen[found] {
                 repeats += 1
                 #expect(before == unhealthy, "step \(step)")

@@ -64,19 +64,23 @@ final class ScenarioLendingRunTests: XCTestCase {
                 expected[owner] = pool.position(of: owner).borrowingMask
             }
             let kept = Dictionary(uniqueKeysWithValues: zip(unhealthy.owners, unhealthy.borrowingMasks))
-            // The shared set kept from an earlier block lists the borrowers in the order a fresh
-            // computation does (the liquidators walk it in that order).
-            var freshAave = AaveUnhealthy()
-            _ = freshAave.refresh(pool, prices: state.aavePrices, positions: positions, timestamp: time)
+            // The shared set, kept from an earlier block or read straight from the index, lists
+            // the borrowers in the order the candidates checked one by one give (the liquidators
+            // walk it in that order).
+            let candidates = positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: time)
+            var freshOrder: [Address] = []
+            AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: time) { index, _ in
+                freshOrder.append(candidates[index].owner)
+            }
             // The metrics' set, at the block's own timestamp.
             let blockTime = time - simulation.world.chain.blockTimeSeconds
             let metricsExpected = try Set(pool.accounts.filter {
                 try pool.healthFactor(of: $0, prices: state.aavePrices, timestamp: blockTime)
                     < AavePoolConfiguration.healthFactorLiquidationThreshold
             })
-            if freshAave.owners != unhealthy.owners || Set(simulation.metrics.lending.aaveLiquidatable.keys) != metricsExpected {
+            if freshOrder != unhealthy.owners || Set(simulation.metrics.lending.aaveLiquidatable.keys) != metricsExpected {
                 mismatches += 1
-                XCTFail("after block \(simulation.blocksDone): Aave order \(freshAave.owners == unhealthy.owners), metrics' set "
+                XCTFail("after block \(simulation.blocksDone): Aave order \(freshOrder == unhealthy.owners), metrics' set "
                         + "\(Set(simulation.metrics.lending.aaveLiquidatable.keys) == metricsExpected)")
             }
             var fresh = ClipAuctions()

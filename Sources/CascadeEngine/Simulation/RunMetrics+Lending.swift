@@ -78,7 +78,11 @@ extension RunMetrics {
             let state = world.state
             if let pool = state.aave {
                 let stamp = world.positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: timestamp)
-                if stamp == nil || stamp != aaveStamp {
+                if let stamp, stamp == aaveStamp {
+                    // The same borrowers as at the last block.
+                } else if stamp != nil, let sole = world.positions.aaveSoleCandidates(pool, prices: state.aavePrices, timestamp: timestamp) {
+                    noteAave(sole.owners, block: block)   // every candidate is liquidatable
+                } else {
                     let candidates = world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp)
                     var owners: [Address] = []
                     owners.reserveCapacity(candidates.count)
