@@ -1,3 +1,4 @@
+import CascadeChain
 import CascadeMath
 
 /// The prices that cleared the last few blocks (the lowest effective gas price each block
@@ -33,10 +34,10 @@ public struct GasPriceWindow: Sendable, Hashable {
             if prices.count >= blocks {
                 // The oldest price of the span leaves it.
                 let leaving = prices[prices.count - blocks]
-                sortedSpans[index].prices.remove(at: Self.firstPosition(of: leaving, in: sortedSpans[index].prices))
+                sortedSpans[index].prices.remove(at: sortedSpans[index].prices.lowerBound(of: leaving))
             }
-            let sorted = sortedSpans[index].prices
-            sortedSpans[index].prices.insert(clearingPrice, at: Self.firstPosition(of: clearingPrice, in: sorted))
+            let position = sortedSpans[index].prices.lowerBound(of: clearingPrice)
+            sortedSpans[index].prices.insert(clearingPrice, at: position)
         }
         if prices.count == capacity { prices.removeFirst() }
         prices.append(clearingPrice)
@@ -49,15 +50,5 @@ public struct GasPriceWindow: Sendable, Hashable {
         guard !sample.isEmpty else { return nil }
         let rank = (percent * sample.count + 99) / 100
         return sample[max(rank, 1) - 1]
-    }
-
-    /// The first position in ascending `sorted` whose price is at least `price`.
-    private static func firstPosition(of price: UInt256, in sorted: [UInt256]) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < price { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

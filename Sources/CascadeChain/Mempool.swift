@@ -139,7 +139,7 @@ public struct Mempool: Sendable {
         stamped.submittedBlock = block
 
         let sender = senderIndex[transaction.sender].map(Int.init)
-        let position = sender.map { Self.position(of: transaction.nonce, in: senders[$0].nonces) }
+        let position = sender.map { senders[$0].nonces.lowerBound(of: transaction.nonce) }
         if let sender, let position, position < senders[sender].nonces.count, senders[sender].nonces[position] == transaction.nonce {
             let oldSlot = senders[sender].slots[position]
             let old = slots[Int(oldSlot)]
@@ -171,7 +171,7 @@ public struct Mempool: Sendable {
             senders.append(SenderQueue(address: transaction.sender))
             senderIndex[transaction.sender] = Int32(senderSlot)
         }
-        let at = Self.position(of: transaction.nonce, in: senders[senderSlot].nonces)
+        let at = senders[senderSlot].nonces.lowerBound(of: transaction.nonce)
         senders[senderSlot].nonces.insert(transaction.nonce, at: at)
         senders[senderSlot].slots.insert(slot, at: at)
         noteArrival(stamped.arrival)
@@ -241,16 +241,6 @@ public struct Mempool: Sendable {
 
     // MARK: - Storage
 
-    /// The index at which `nonce` is, or would be inserted, in the sorted `nonces`.
-    private static func position(of nonce: UInt64, in nonces: [UInt64]) -> Int {
-        var low = 0, high = nonces.count
-        while low < high {
-            let middle = (low + high) / 2
-            if nonces[middle] < nonce { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
     private mutating func noteArrival(_ arrival: UInt64) {
         if arrival >= nextArrival { nextArrival = arrival &+ 1 }
     }
@@ -290,7 +280,7 @@ public struct Mempool: Sendable {
     private mutating func remove(slot: Int32, sender: Address, nonce: UInt64) {
         release(slot)
         guard let senderSlot = senderIndex[sender].map(Int.init) else { return }
-        let at = Self.position(of: nonce, in: senders[senderSlot].nonces)
+        let at = senders[senderSlot].nonces.lowerBound(of: nonce)
         senders[senderSlot].nonces.remove(at: at)
         senders[senderSlot].slots.remove(at: at)
         if senders[senderSlot].slots.isEmpty { removeEmptySender(at: senderSlot) }
