@@ -37,14 +37,15 @@ public struct MempoolView: Sendable {
     public mutating func remove(_ transaction: AgentTransaction) {
         guard pendingHashes.remove(transaction.hash) != nil else { return }
         submitted[transaction.hash] = nil
+        // In place: a list copied out of its dictionary would be copied again on removal.
         let sender = transaction.sender
-        if var list = nonces[sender], let index = list.firstIndex(of: transaction.nonce) {
-            list.remove(at: index)
-            nonces[sender] = list.isEmpty ? nil : list
+        if let index = nonces[sender]?.firstIndex(of: transaction.nonce) {
+            nonces[sender]!.remove(at: index)
+            if nonces[sender]!.isEmpty { nonces[sender] = nil }
         }
-        if let contest = transaction.contest, var list = bids[contest], let index = list.firstIndex(where: { $0.hash == transaction.hash }) {
-            list.remove(at: index)
-            bids[contest] = list.isEmpty ? nil : list
+        if let contest = transaction.contest, let index = bids[contest]?.firstIndex(where: { $0.hash == transaction.hash }) {
+            bids[contest]!.remove(at: index)
+            if bids[contest]!.isEmpty { bids[contest] = nil }
         }
     }
 
