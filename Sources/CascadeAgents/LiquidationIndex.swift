@@ -92,7 +92,10 @@ public struct LiquidationIndex: Sendable {
     /// The owners whose key is at least `threshold`, highest key first, then by address bytes
     /// (a deterministic order).
     public func candidates(atOrAbove threshold: Double) -> [Address] {
-        entries(atOrAbove: threshold).map(\.owner)
+        var found: [Address] = []
+        found.reserveCapacity(headCount(atOrAbove: threshold))
+        forEachEntry(atOrAbove: threshold) { owner, _ in found.append(owner) }
+        return found
     }
 
     /// ``candidates(atOrAbove:)`` with each owner's key.
