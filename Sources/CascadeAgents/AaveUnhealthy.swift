@@ -36,31 +36,38 @@ public struct AaveUnhealthy: Sendable {
     /// borrowers, in the same order, with the same reserves.
     mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
         self.timestamp = timestamp
-        var stamp = positions.aaveCertainStamp(pool, prices: prices, timestamp: timestamp)
-        if let found = stamp, found.isOnePair, positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp) {
-            if found == self.stamp { return 0 }
-            // Every candidate is liquidatable, borrows its pair's debt, and comes in the index's order.
-            if let sole = positions.aaveSoleCandidates(pool, prices: prices, timestamp: timestamp) {
-                self.stamp = found
-                owners = sole.owners
-                borrowingMasks = Array(repeating: sole.debtMask, count: owners.count)
-                borrowed = owners.isEmpty ? 0 : sole.debtMask
-                return 0
-            }
-            stamp = nil
-        } else {
-            stamp = nil
+        let stamp = positions.aaveCertainStamp(pool, prices: prices, timestamp: timestamp)
+        // A stamp is kept only with a set in the index's order: its order then stands too.
+        let inIndexOrder = stamp.map {
+            $0.isOnePair && positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp)
+        } ?? false
+        if inIndexOrder, stamp == self.stamp { return 0 }
+        self.stamp = inIndexOrder ? stamp : nil
+        let found = Self.find(pool, prices: prices, positions: positions, timestamp: timestamp, allCertain: inIndexOrder)
+        owners = found.owners
+        borrowingMasks = found.borrowingMasks
+        borrowed = borrowingMasks.reduce(0, |)
+        return found.checked
+    }
+
+    /// The borrowers whose health factor at `timestamp` is below 1, in candidate order, with the
+    /// reserves each borrows and the number checked exactly. With `allCertain` (the index gave a
+    /// certain stamp: ``PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) and at most one
+    /// pair with candidates, they are that pair's candidates read straight from its sorted head,
+    /// in the index's order — the candidate order unless two keys round to one depth
+    /// (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:)``).
+    public static func find(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64,
+                            allCertain: Bool) -> (owners: [Address], borrowingMasks: [UInt128], checked: Int) {
+        if allCertain, let sole = positions.aaveSoleCandidates(pool, prices: prices, timestamp: timestamp) {
+            return (sole.owners, Array(repeating: sole.debtMask, count: sole.owners.count), 0)
         }
-        self.stamp = stamp
-        owners.removeAll(keepingCapacity: true)
-        borrowingMasks.removeAll(keepingCapacity: true)
-        borrowed = 0
         let candidates = positions.aaveCandidates(pool, prices: prices, timestamp: timestamp)
-        return Self.liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
+        var owners: [Address] = [], borrowingMasks: [UInt128] = []
+        let checked = liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
             owners.append(candidates[index].owner)
             borrowingMasks.append(borrowingMask)
-            borrowed |= borrowingMask
         }
+        return (owners, borrowingMasks, checked)
     }
 
     /// Calls `body` with the index and the borrowed reserves of each of `candidates` (from

@@ -67,7 +67,9 @@ public struct Transaction: Sendable, Hashable {
         }
     }
 
-    /// Room for the encoding of every field but `data`, with a signature.
+    /// A first guess at the size of an encoding with its signature, to reserve once: `data`,
+    /// 200 bytes for the other fields and the signature, 60 per access-list entry (the buffer
+    /// grows past it when an entry holds many storage keys).
     var encodingCapacity: Int { data.count + 200 + 60 * accessList.count }
 
     /// The bytes whose Keccak-256 is signed: for legacy, EIP-155's

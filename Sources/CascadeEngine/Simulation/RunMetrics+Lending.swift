@@ -78,18 +78,10 @@ extension RunMetrics {
             let state = world.state
             if let pool = state.aave {
                 let stamp = world.positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: timestamp)
-                if let stamp, stamp == aaveStamp {
-                    // The same borrowers as at the last block.
-                } else if stamp != nil, let sole = world.positions.aaveSoleCandidates(pool, prices: state.aavePrices, timestamp: timestamp) {
-                    noteAave(sole.owners, block: block)   // every candidate is liquidatable
-                } else {
-                    let candidates = world.positions.aaveCandidates(pool, prices: state.aavePrices, timestamp: timestamp)
-                    var owners: [Address] = []
-                    owners.reserveCapacity(candidates.count)
-                    AaveUnhealthy.liquidatable(candidates, pool: pool, prices: state.aavePrices, timestamp: timestamp) { index, _ in
-                        owners.append(candidates[index].owner)
-                    }
-                    noteAave(owners, block: block)
+                if stamp == nil || stamp != aaveStamp {
+                    // The order does not matter here: a certain set may come in the index's.
+                    noteAave(AaveUnhealthy.find(pool, prices: state.aavePrices, positions: world.positions, timestamp: timestamp,
+                                                allCertain: stamp != nil).owners, block: block)
                 }
                 aaveStamp = stamp
             }
