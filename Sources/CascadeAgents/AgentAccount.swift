@@ -6,7 +6,8 @@ import CascadeProtocols
 ///
 /// The nonce is tracked locally, as a wallet does: each new transaction takes the next one, a
 /// replacement reuses the nonce it replaces, and ``resynchronize(chainNonce:pendingNonces:)``
-/// closes the gap a dropped or expired transaction leaves.
+/// closes the gap a dropped or expired transaction leaves. Every transaction built is numbered
+/// (``built``), which names it (``AgentTransaction/hash``).
 public struct AgentAccount: Sendable {
     /// The signing key and its address.
     public let signer: Signer
@@ -19,6 +20,9 @@ public struct AgentAccount: Sendable {
     public private(set) var nextNonce: UInt64 = 0
     /// Nonces above ``nextNonce`` still held by pending transactions: new transactions skip them.
     private var reserved: [UInt64] = []
+    /// How many transactions the account has built (new ones and replacements): the sequence
+    /// number of the next one.
+    public private(set) var built: UInt64 = 0
 
     /// The account of the key derived from the run seed, the agent's role and its index
     /// (``CascadeChain/PrivateKey/derive(seed:label:index:)``).
@@ -44,8 +48,10 @@ public struct AgentAccount: Sendable {
 
     /// The same call as `pending` at the same nonce with `fee`: a replacement, which the mempool
     /// accepts only with a large enough fee bump.
-    public func replace(_ pending: AgentTransaction, fee: TransactionFee) -> AgentTransaction {
-        transaction(pending.call, to: pending.to, fee: fee, gas: pending.gas, nonce: pending.nonce, contest: pending.contest)
+    public mutating func replace(_ pending: AgentTransaction, fee: TransactionFee) -> AgentTransaction {
+        let transaction = Transaction(chainID: chainID, nonce: pending.nonce, fee: fee, gasLimit: pending.gas.limit, to: pending.to,
+                                      data: pending.transaction.data)
+        return build(transaction, call: pending.call, gas: pending.gas, contest: pending.contest)
     }
 
     /// Sets the next nonce after the chain's nonce and the nonces still pending in the mempool:
@@ -60,10 +66,17 @@ public struct AgentAccount: Sendable {
         reserved = pending.filter { $0 > next }
     }
 
-    private func transaction(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
-                      contest: Contest?) -> AgentTransaction {
+    private mutating func transaction(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
+                                      contest: Contest?) -> AgentTransaction {
         let transaction = Transaction(chainID: chainID, nonce: nonce, fee: fee, gasLimit: gas.limit, to: to, data: call.encode())
+        return build(transaction, call: call, gas: gas, contest: contest)
+    }
+
+    /// `transaction` as the account's next built transaction (sequence number ``built``).
+    private mutating func build(_ transaction: Transaction, call: ContractCall, gas: GasEstimate,
+                                contest: Contest?) -> AgentTransaction {
+        defer { built += 1 }
         return AgentTransaction(transaction, sender: signer.address, signer: signs ? signer : nil, call: call, gas: gas,
-                                contest: contest)
+                                contest: contest, sequence: built)
     }
 }

@@ -10,11 +10,12 @@ import CascadeProtocols
 /// (``signed(_:)``, ``signedAndVerified()``) — the secp256k1 work is independent per transaction,
 /// so outcomes cannot depend on how it is spread over threads.
 ///
-/// **Identity.** A transaction is named by ``hash``: Keccak-256 of its signing hash followed by
-/// the sender's address — unique per (sender, nonce, fee, call), as the Ethereum hash is, since
-/// RFC 6979 signatures are deterministic, and known before signing. The Ethereum transaction hash
-/// is ``signed``'s. Outcomes never depend on either value: the mempool and the builder order by
-/// fee and arrival stamp, which are unique, and use the hash only to name transactions.
+/// **Identity.** A transaction is named by ``hash``: Keccak-256 of the sender's address followed
+/// by the transaction's sequence number in its account (``AgentAccount/built``, 8 bytes
+/// big-endian) — unique per transaction built, known before signing, and cheap: no encoding, one
+/// Keccak-256 block. The Ethereum transaction hash is ``signed``'s. Outcomes never depend on
+/// either value: the mempool and the builder order by fee and arrival stamp, which are unique,
+/// and use the hash only to name transactions.
 public struct AgentTransaction: Sendable {
     /// The transaction's fields.
     public let transaction: Transaction
@@ -33,10 +34,11 @@ public struct AgentTransaction: Sendable {
     /// The transaction's name in the mempool (see the type's documentation).
     public let hash: Keccak256.Digest
 
-    /// A transaction from `sender`, to be signed with `signer` (which must hold `sender`'s key);
-    /// its calldata must be `call`'s encoding (checked in debug builds).
+    /// A transaction from `sender`, to be signed with `signer` (which must hold `sender`'s key),
+    /// the account's transaction number `sequence` (which names it, so no two transactions of
+    /// one sender may share it); its calldata must be `call`'s encoding (checked in debug builds).
     public init(_ transaction: Transaction, sender: Address, signer: Signer?, call: ContractCall, gas: GasEstimate,
-                contest: Contest?) {
+                contest: Contest?, sequence: UInt64) {
         precondition(signer.map { $0.address == sender } ?? true, "the signer must be the sender")
         assert(transaction.data == call.encode(), "the calldata must be the call's encoding")
         self.transaction = transaction
@@ -45,7 +47,19 @@ public struct AgentTransaction: Sendable {
         self.call = call
         self.gas = gas
         self.contest = contest
-        hash = Keccak256.hash(transaction.signingHash.bytes + sender.bytes)
+        hash = Self.name(sender: sender, sequence: sequence)
+    }
+
+    /// The name of `sender`'s transaction number `sequence`: Keccak-256 of the address's 20 bytes
+    /// and the number's 8 big-endian bytes.
+    static func name(sender: Address, sequence: UInt64) -> Keccak256.Digest {
+        withUnsafeTemporaryAllocation(byteCount: 28, alignment: 8) { buffer in
+            buffer.storeBytes(of: sender.high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            buffer.storeBytes(of: sender.middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            buffer.storeBytes(of: sender.low.bigEndian, toByteOffset: 16, as: UInt32.self)
+            buffer.storeBytes(of: sequence.bigEndian, toByteOffset: 20, as: UInt64.self)
+            return Keccak256.hash(UnsafeRawBufferPointer(buffer))
+        }
     }
 
     /// The nonce.

@@ -78,7 +78,7 @@ public struct Arbitrageur: Sendable {
     public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         guard let pair = view.state.pairs.first(where: { $0.address == configuration.pair }) else { return [] }
         inFlight.refresh(&account, view: view)
-        var sent = inFlight.rebid(configuration.gas, account: account, view: view)
+        var sent = inFlight.rebid(configuration.gas, account: &account, view: view)
         let contest = Contest.pair(pair.address)
         guard !inFlight.contains(contest), let trade = plan(pair, view: view) else { return sent }
         let (fee, bid) = view.fee(configuration.gas, contest: contest, sender: account.address)

@@ -89,7 +89,7 @@ public struct ClipKeeper: Sendable {
     public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         guard let maker = view.state.maker, let clipper = maker.clipper(configuration.ilk) else { return [] }
         inFlight.refresh(&account, view: view)
-        var sent = inFlight.rebid(configuration.gas, account: account, view: view)
+        var sent = inFlight.rebid(configuration.gas, account: &account, view: view)
         // The vaults to bark and the auctions' statuses, computed once for every keeper.
         let auctions = view.positions.clipAuctions[configuration.ilk] ?? ClipAuctions()
         precondition(auctions.timestamp == nil || auctions.timestamp == view.nextTimestamp,

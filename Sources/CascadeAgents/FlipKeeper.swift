@@ -65,7 +65,7 @@ public struct FlipKeeper: Sendable {
     public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         guard let maker = view.state.maker, let flipper = maker.flipper(configuration.ilk) else { return [] }
         inFlight.refresh(&account, view: view)
-        var sent = inFlight.rebid(configuration.gas, account: account, view: view)
+        var sent = inFlight.rebid(configuration.gas, account: &account, view: view)
         if configuration.bites { bite(view, maker: maker, into: &sent) }
         bid(view, maker: maker, flipper: flipper, into: &sent)
         return sent

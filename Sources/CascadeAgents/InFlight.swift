@@ -52,7 +52,7 @@ public struct InFlight: Sendable {
 
     /// Replacements for pending transactions that `strategy` re-bids now (escalating strategies
     /// only), recorded in place of the originals.
-    public mutating func rebid(_ strategy: GasStrategy, account: AgentAccount, view: AgentView) -> [AgentTransaction] {
+    public mutating func rebid(_ strategy: GasStrategy, account: inout AgentAccount, view: AgentView) -> [AgentTransaction] {
         guard case .escalate = strategy else { return [] }
         var replacements: [AgentTransaction] = []
         for index in transactions.indices {

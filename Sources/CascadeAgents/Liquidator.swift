@@ -127,7 +127,7 @@ public struct Liquidator: Sendable {
     /// The transactions the liquidator sends after the last block.
     public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         inFlight.refresh(&account, view: view)
-        var sent = inFlight.rebid(configuration.gas, account: account, view: view)
+        var sent = inFlight.rebid(configuration.gas, account: &account, view: view)
         observations.append(observe(view))
         guard let observation = takeObservation(at: view.blockNumber) else { return sent }
         var committed = committedCapital(view.state)

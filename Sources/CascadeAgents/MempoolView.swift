@@ -11,7 +11,7 @@ public struct MempoolView: Sendable {
         let price: UInt256
     }
 
-    private var pendingHashes: Set<Keccak256.Digest> = []
+    /// The block each pending transaction was submitted for, by hash: the pending set.
     private var submitted: [Keccak256.Digest: UInt64] = [:]
     private var nonces: [Address: [UInt64]] = [:]
     private var bids: [Contest: [Bid]] = [:]
@@ -25,7 +25,6 @@ public struct MempoolView: Sendable {
 
     /// Records a pending transaction submitted in block `submittedBlock`, bidding `price` per gas.
     public mutating func add(_ transaction: AgentTransaction, submittedBlock: UInt64, price: UInt256) {
-        pendingHashes.insert(transaction.hash)
         submitted[transaction.hash] = submittedBlock
         nonces[transaction.sender, default: []].append(transaction.nonce)
         if let contest = transaction.contest {
@@ -35,8 +34,7 @@ public struct MempoolView: Sendable {
 
     /// Forgets a transaction that left the mempool (included, replaced, expired, dropped, evicted).
     public mutating func remove(_ transaction: AgentTransaction) {
-        guard pendingHashes.remove(transaction.hash) != nil else { return }
-        submitted[transaction.hash] = nil
+        guard submitted.removeValue(forKey: transaction.hash) != nil else { return }
         // In place: a list copied out of its dictionary would be copied again on removal.
         let sender = transaction.sender
         if let index = nonces[sender]?.firstIndex(of: transaction.nonce) {
@@ -50,7 +48,7 @@ public struct MempoolView: Sendable {
     }
 
     /// Whether the transaction is still pending.
-    public func isPending(_ hash: Keccak256.Digest) -> Bool { pendingHashes.contains(hash) }
+    public func isPending(_ hash: Keccak256.Digest) -> Bool { submitted[hash] != nil }
 
     /// The block a pending transaction was first submitted for.
     public func submittedBlock(_ hash: Keccak256.Digest) -> UInt64? { submitted[hash] }

@@ -68,7 +68,7 @@ public struct OracleRelayer: Sendable {
     public mutating func act(_ view: AgentView) -> [AgentTransaction] {
         guard let price = view.market.price(configuration.symbol), price > 0 else { return [] }
         inFlight.refresh(&account, view: view)
-        var sent = inFlight.rebid(configuration.gas, account: account, view: view)
+        var sent = inFlight.rebid(configuration.gas, account: &account, view: view)
         switch configuration.target {
         case .maker(let index):
             relayMaker(view.state.makerOracles[index], view: view, price: price, into: &sent)

@@ -139,9 +139,11 @@ public struct Simulation: Sendable {
         }
 
         // 3. Build the block, executing as it includes. The builder reads every sender's nonce
-        // before the first execution, from a copy of the (small) nonce table.
+        // before the first execution, from a copy of the (small) nonce table. The mempool is
+        // moved out (an empty one stands in) so that building edits it in place, not a copy.
         var builder = self.builder
-        var mempool = self.mempool
+        var mempool = Mempool(policy: self.mempool.policy)
+        swap(&mempool, &self.mempool)
         let nonces = world.state.nonces
         executed.removeAll(keepingCapacity: true)
         let block = builder.build(from: &mempool, background: demand, accountNonce: { nonces[$0] ?? 0 },
