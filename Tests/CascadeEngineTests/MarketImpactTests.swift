@@ -105,4 +105,29 @@ final class MarketImpactTests: XCTestCase {
         XCTAssertEqual(contributors[1].share, -1, accuracy: 1e-12)
         XCTAssertEqual(market.impactContributors(0, minimumShare: 0).map(\.tag), [1])
     }
+
+    /// Over 1,200 steps of 1,000 s (the common decay reaches 2⁻⁶⁶⁶, so it is multiplied out once)
+    /// with a trade at every step, the impact and the shares equal those of contributions decayed
+    /// one by one, each dropped once it falls below 10⁻¹².
+    func testTheCommonDecayEqualsDecayingEachContribution() {
+        var market = market()
+        var reference: [Int: Double] = [:]
+        let factor = exp2(-1_000 / Double(Self.halfLife))
+        for step in 1...1_200 {
+            market.advance(to: Self.start + UInt64(step) * 1_000)
+            reference = reference.mapValues { $0 * factor }.filter { abs($0.value) >= 1e-12 }
+            let usd = Self.depth * Double(step % 5 + 1) / 10 * (step % 11 == 0 ? -1 : 1)
+            let tag = step % 9 == 0 ? step : step % 7
+            market.trade(0, usd: usd, tag: tag)
+            reference[tag, default: 0] += log(0.98) * usd / Self.depth
+            reference = reference.filter { abs($0.value) >= 1e-12 }
+            let total = reference.keys.sorted().reduce(0) { $0 + reference[$1]! }
+            XCTAssertEqual(market.impact(0), total, accuracy: abs(total) * 1e-9, "step \(step)")
+            let contributors = market.impactContributors(0, minimumShare: -.infinity)
+            XCTAssertEqual(contributors.map(\.tag), reference.keys.sorted(), "step \(step)")
+            for contributor in contributors {
+                XCTAssertEqual(contributor.share, reference[contributor.tag]! / total, accuracy: 1e-9, "step \(step)")
+            }
+        }
+    }
 }

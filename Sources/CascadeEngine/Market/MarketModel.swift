@@ -91,7 +91,8 @@ public struct MarketModel: Sendable, Hashable {
     /// stochastic path exactly over `Δt` with correlated normal increments (and Poisson jumps for
     /// `merton`), reads every series at the new time, and decays every impact by
     /// `2^(−Δt / half-life)`. Advancing to the current time changes nothing and draws nothing.
-    /// - Complexity: O(k² + number of impact contributions + jumps drawn), k stochastic assets.
+    /// - Complexity: O(k² + jumps drawn), k stochastic assets (the impacts decay in O(1),
+    ///   amortised: ``PriceImpact``).
     public mutating func advance(to timestamp: UInt64) {
         precondition(timestamp >= self.timestamp, "the market cannot go back in time (\(timestamp) < \(self.timestamp))")
         guard timestamp > self.timestamp else { return }

@@ -1,23 +1,36 @@
 /// The accumulated log-price impact of trades on one asset, kept per tag (per liquidation) so
 /// that a fall can be traced to the sales that caused it.
 ///
-/// Every contribution decays by the same factor, so the shares of the tags in the total change
-/// only when a trade adds to it. A contribution whose magnitude has decayed below
-/// ``negligible`` is dropped (a relative price effect below 10⁻¹²).
+/// Every contribution decays by the same factor, so the decay is kept once for all of them
+/// (``decay(by:)`` is O(1)): a contribution's log impact is its stored value times the common
+/// ``scale``, and the shares of the tags in the total change only when a trade adds to it.
+/// Contributions are dropped when they are negligible (magnitude below ``negligible``, a relative
+/// price effect below 10⁻¹²): all of them at once when the largest is, otherwise at the next
+/// trade.
 struct PriceImpact: Sendable, Hashable {
-    /// One tag's part of the impact.
+    /// One tag's part of the impact, divided by ``PriceImpact/scale``.
     struct Contribution: Sendable, Hashable {
         let tag: Int
-        var logImpact: Double
+        var scaledLogImpact: Double
     }
 
     /// Contributions smaller than this in magnitude are dropped.
     static let negligible = 1e-12
+    /// Below this scale the contributions are multiplied out and the scale reset to 1, far from
+    /// the smallest normal `Double` (2⁻¹⁰²²).
+    static let smallestScale = 0x1p-500
 
-    /// The sum of the contributions, in tag order: `ln(price / exogenous price)`.
-    private(set) var logImpact: Double = 0
+    /// The decay every contribution has undergone since it was stored (or last multiplied out).
+    private var scale = 1.0
+    /// The sum of the stored contributions, in tag order.
+    private var scaledTotal = 0.0
+    /// The largest magnitude among the stored contributions.
+    private var largestScaled = 0.0
     /// Contributions by increasing tag.
     private var contributions: [Contribution] = []
+
+    /// The sum of the contributions: `ln(price / exogenous price)`.
+    var logImpact: Double { scaledTotal * scale }
 
     /// Adds `amount` of log impact to `tag`'s contribution.
     /// - Complexity: O(number of contributions).
@@ -28,40 +41,50 @@ struct PriceImpact: Sendable, Hashable {
             if contributions[middle].tag < tag { low = middle + 1 } else { high = middle }
         }
         if low < contributions.count, contributions[low].tag == tag {
-            contributions[low].logImpact += amount
+            contributions[low].scaledLogImpact += amount / scale
         } else {
-            contributions.insert(Contribution(tag: tag, logImpact: amount), at: low)
+            contributions.insert(Contribution(tag: tag, scaledLogImpact: amount / scale), at: low)
         }
         settle()
     }
 
-    /// Multiplies every contribution by `factor` (recovery: `2^(−Δt / half-life)`).
-    /// - Complexity: O(number of contributions).
+    /// Multiplies every contribution by `factor` (recovery: `2^(−Δt / half-life)`, in (0, 1]).
+    /// - Complexity: O(1), except when everything becomes negligible or the scale is
+    ///   multiplied out (once per 500 halvings): O(number of contributions).
     mutating func decay(by factor: Double) {
         guard !contributions.isEmpty else { return }
-        settle(scaledBy: factor)
+        scale *= factor
+        if largestScaled * scale < Self.negligible {
+            self = PriceImpact()
+        } else if scale < Self.smallestScale {
+            for index in contributions.indices { contributions[index].scaledLogImpact *= scale }
+            scale = 1
+            settle()
+        }
     }
 
     /// The tags whose share of ``logImpact`` is at least `minimumShare`, by increasing tag;
     /// the shares of all tags sum to 1 (to rounding). Shares are negative for a tag that
     /// pushed against the total (a buy against sales). Empty when the total is zero.
     func contributors(minimumShare: Double) -> [(tag: Int, share: Double)] {
-        guard logImpact != 0 else { return [] }
-        return contributions.map { ($0.tag, $0.logImpact / logImpact) }.filter { $0.share >= minimumShare }
+        guard scaledTotal != 0 else { return [] }
+        return contributions.map { ($0.tag, $0.scaledLogImpact / scaledTotal) }.filter { $0.share >= minimumShare }
     }
 
-    /// Multiplies every contribution by `factor` (1: leaves them, exactly), drops the
-    /// negligible ones and recomputes the total, in one pass.
-    private mutating func settle(scaledBy factor: Double = 1) {
-        var total = 0.0, kept = 0
+    /// Drops the negligible contributions and recomputes the total and the largest, in one pass.
+    private mutating func settle() {
+        var total = 0.0, largest = 0.0, kept = 0
         for index in contributions.indices {
-            let value = contributions[index].logImpact * factor
-            if abs(value) < Self.negligible { continue }
-            contributions[kept] = Contribution(tag: contributions[index].tag, logImpact: value)
+            let value = contributions[index].scaledLogImpact
+            if abs(value * scale) < Self.negligible { continue }
+            contributions[kept] = contributions[index]
             total += value
+            largest = max(largest, abs(value))
             kept += 1
         }
+        guard kept > 0 else { self = PriceImpact(); return }
         contributions.removeLast(contributions.count - kept)
-        logImpact = total
+        scaledTotal = total
+        largestScaled = largest
     }
 }
