@@ -1,12 +1,14 @@
+import CascadeChain
+
 /// The accumulated log-price impact of trades on one asset, kept per tag (per liquidation) so
 /// that a fall can be traced to the sales that caused it.
 ///
 /// Every contribution decays by the same factor, so the decay is kept once for all of them
 /// (``decay(by:)`` is O(1)): a contribution's log impact is its stored value times the common
-/// ``scale``, and the shares of the tags in the total change only when a trade adds to it.
-/// Contributions are dropped when they are negligible (magnitude below ``negligible``, a relative
-/// price effect below 10⁻¹²): all of them at once when the largest is, otherwise at the next
-/// trade.
+/// ``scale``, and the shares of the tags in the total change only when a trade adds to it. The
+/// total is kept as trades add to it. Contributions are dropped when they are negligible
+/// (magnitude below ``negligible``, a relative price effect below 10⁻¹²): all of them at once
+/// when the largest is, the others when the scale is multiplied out.
 struct PriceImpact: Sendable, Hashable {
     /// One tag's part of the impact, divided by ``PriceImpact/scale``.
     struct Contribution: Sendable, Hashable {
@@ -22,9 +24,9 @@ struct PriceImpact: Sendable, Hashable {
 
     /// The decay every contribution has undergone since it was stored (or last multiplied out).
     private var scale = 1.0
-    /// The sum of the stored contributions, in tag order.
+    /// The sum of the stored contributions, in the order they were added.
     private var scaledTotal = 0.0
-    /// The largest magnitude among the stored contributions.
+    /// At least the largest magnitude among the stored contributions.
     private var largestScaled = 0.0
     /// Contributions by increasing tag.
     private var contributions: [Contribution] = []
@@ -33,19 +35,21 @@ struct PriceImpact: Sendable, Hashable {
     var logImpact: Double { scaledTotal * scale }
 
     /// Adds `amount` of log impact to `tag`'s contribution.
-    /// - Complexity: O(number of contributions).
+    /// - Complexity: O(log n) to add to an existing tag's contribution, O(n) (a move of the
+    ///   contributions after it) for a new tag; n contributions.
     mutating func add(_ amount: Double, tag: Int) {
-        var low = 0, high = contributions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if contributions[middle].tag < tag { low = middle + 1 } else { high = middle }
-        }
+        let low = contributions.lowerBound { $0.tag < tag }
+        let scaled = amount / scale
+        let value: Double
         if low < contributions.count, contributions[low].tag == tag {
-            contributions[low].scaledLogImpact += amount / scale
+            contributions[low].scaledLogImpact += scaled
+            value = contributions[low].scaledLogImpact
         } else {
-            contributions.insert(Contribution(tag: tag, scaledLogImpact: amount / scale), at: low)
+            contributions.insert(Contribution(tag: tag, scaledLogImpact: scaled), at: low)
+            value = scaled
         }
-        settle()
+        scaledTotal += scaled
+        largestScaled = max(largestScaled, abs(value))
     }
 
     /// Multiplies every contribution by `factor` (recovery: `2^(−Δt / half-life)`, in (0, 1]).
