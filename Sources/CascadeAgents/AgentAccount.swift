@@ -49,9 +49,7 @@ public struct AgentAccount: Sendable {
     /// The same call as `pending` at the same nonce with `fee`: a replacement, which the mempool
     /// accepts only with a large enough fee bump.
     public mutating func replace(_ pending: AgentTransaction, fee: TransactionFee) -> AgentTransaction {
-        let transaction = Transaction(chainID: chainID, nonce: pending.nonce, fee: fee, gasLimit: pending.gas.limit, to: pending.to,
-                                      data: pending.transaction.data)
-        return build(transaction, call: pending.call, gas: pending.gas, contest: pending.contest)
+        transaction(pending.call, to: pending.to, fee: fee, gas: pending.gas, nonce: pending.nonce, contest: pending.contest)
     }
 
     /// Sets the next nonce after the chain's nonce and the nonces still pending in the mempool:
@@ -68,15 +66,8 @@ public struct AgentAccount: Sendable {
 
     private mutating func transaction(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,
                                       contest: Contest?) -> AgentTransaction {
-        let transaction = Transaction(chainID: chainID, nonce: nonce, fee: fee, gasLimit: gas.limit, to: to, data: call.encode())
-        return build(transaction, call: call, gas: gas, contest: contest)
-    }
-
-    /// `transaction` as the account's next built transaction (sequence number ``built``).
-    private mutating func build(_ transaction: Transaction, call: ContractCall, gas: GasEstimate,
-                                contest: Contest?) -> AgentTransaction {
         defer { built += 1 }
-        return AgentTransaction(transaction, sender: signer.address, signer: signs ? signer : nil, call: call, gas: gas,
-                                contest: contest, sequence: built)
+        return AgentTransaction(chainID: chainID, nonce: nonce, fee: fee, to: to, call: call, gas: gas, sender: signer.address,
+                                signer: signs ? signer : nil, contest: contest, sequence: built)
     }
 }

@@ -17,38 +17,61 @@ import CascadeProtocols
 /// either value: the mempool and the builder order by fee and arrival stamp, which are unique,
 /// and use the hash only to name transactions.
 public struct AgentTransaction: Sendable {
-    /// The transaction's fields.
-    public let transaction: Transaction
     /// The signing account.
     public let sender: Address
     /// The key that signs it; `nil` in a run that does not sign.
     public let signer: Signer?
-    /// The signed, RLP-encoded transaction, once the block loop has signed it.
-    public private(set) var signed: SignedTransaction?
-    /// The decoded call it carries.
+    /// The decoded call it carries; the calldata is its encoding.
     public let call: ContractCall
+    /// The recipient contract.
+    public let to: Address
+    /// The sender's account nonce it uses.
+    public let nonce: UInt64
+    /// The fee bid.
+    public let fee: TransactionFee
+    /// EIP-155 chain id.
+    public let chainID: UInt64
     /// Its expected gas and signed limit.
     public let gas: GasEstimate
     /// What it competes for, if anything.
     public let contest: Contest?
     /// The transaction's name in the mempool (see the type's documentation).
     public let hash: Keccak256.Digest
+    /// The signed transaction, boxed: copies of a transaction stay small whether it is signed
+    /// or not.
+    private var signedBox: SignedBox?
 
-    /// A transaction from `sender`, to be signed with `signer` (which must hold `sender`'s key),
-    /// the account's transaction number `sequence` (which names it, so no two transactions of
-    /// one sender may share it); its calldata must be `call`'s encoding (checked in debug builds).
-    public init(_ transaction: Transaction, sender: Address, signer: Signer?, call: ContractCall, gas: GasEstimate,
-                contest: Contest?, sequence: UInt64) {
+    /// A signed transaction held by reference.
+    private final class SignedBox: Sendable {
+        let value: SignedTransaction
+        init(_ value: SignedTransaction) { self.value = value }
+    }
+
+    /// A call of `call` on `to` from `sender`, with `nonce`, `fee` and `gas.limit`, to be signed
+    /// with `signer` (which must hold `sender`'s key); `sequence` is the account's transaction
+    /// number, which names it, so no two transactions of one sender may share it.
+    public init(chainID: UInt64, nonce: UInt64, fee: TransactionFee, to: Address, call: ContractCall, gas: GasEstimate,
+                sender: Address, signer: Signer?, contest: Contest?, sequence: UInt64) {
         precondition(signer.map { $0.address == sender } ?? true, "the signer must be the sender")
-        assert(transaction.data == call.encode(), "the calldata must be the call's encoding")
-        self.transaction = transaction
         self.sender = sender
         self.signer = signer
         self.call = call
+        self.to = to
+        self.nonce = nonce
+        self.fee = fee
+        self.chainID = chainID
         self.gas = gas
         self.contest = contest
         hash = Self.name(sender: sender, sequence: sequence)
     }
+
+    /// The transaction's fields, its calldata ``call``'s ABI encoding (encoded on each read).
+    public var transaction: Transaction {
+        Transaction(chainID: chainID, nonce: nonce, fee: fee, gasLimit: gas.limit, to: to, data: call.encode())
+    }
+
+    /// The signed, RLP-encoded transaction, once the block loop has signed it.
+    public var signed: SignedTransaction? { signedBox?.value }
 
     /// The name of `sender`'s transaction number `sequence`: Keccak-256 of the address's 20 bytes
     /// and the number's 8 big-endian bytes.
@@ -61,13 +84,6 @@ public struct AgentTransaction: Sendable {
             return Keccak256.hash(UnsafeRawBufferPointer(buffer))
         }
     }
-
-    /// The nonce.
-    public var nonce: UInt64 { transaction.nonce }
-    /// The recipient contract.
-    public var to: Address { transaction.to! }
-    /// The fee bid.
-    public var fee: TransactionFee { transaction.fee }
 
     /// The mempool's view of it.
     public var pending: PendingTransaction {
@@ -82,17 +98,17 @@ public struct AgentTransaction: Sendable {
     ///   recovered sender is the signer; anything else is a defect of the engine.
     public func signedAndVerified() -> AgentTransaction {
         guard let signer else { return self }
-        let signed: SignedTransaction
+        let transaction = self.transaction, signed: SignedTransaction
         do {
             let encoded = try transaction.signed(by: signer)
-            signed = try SignedTransaction.decode(encoded.raw, expectedChainID: transaction.chainID)
+            signed = try SignedTransaction.decode(encoded.raw, expectedChainID: chainID)
         } catch {
             preconditionFailure("an agent transaction failed to sign or decode: \(error)")
         }
         precondition(signed.sender == sender, "recovered sender differs from the signer")
         precondition(signed.transaction == transaction, "the signed bytes decode to another transaction")
         var copy = self
-        copy.signed = signed
+        copy.signedBox = SignedBox(signed)
         return copy
     }
 }

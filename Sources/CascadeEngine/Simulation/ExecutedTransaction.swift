@@ -8,8 +8,6 @@ import CascadeProtocols
 public struct ExecutedTransaction: Sendable {
     /// The block it was included in.
     public let block: UInt64
-    /// The transaction's fields.
-    public let transaction: Transaction
     /// The sender (in a signing run, also the address recovered from the signature).
     public let sender: Address
     /// The transaction hash (``CascadeAgents/AgentTransaction/hash``).

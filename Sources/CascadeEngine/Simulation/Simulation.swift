@@ -216,7 +216,7 @@ public struct Simulation: Sendable {
         }
         let gasUsed = min(max(PendingTransaction.intrinsicGas, callGas), transaction.gasLimit)
         let price = transaction.fee.effectiveGasPrice(baseFee: builder.baseFee) ?? .zero
-        executed.append(ExecutedTransaction(block: block, transaction: agentTransaction.transaction, sender: sender,
+        executed.append(ExecutedTransaction(block: block, sender: sender,
                                             hash: agentTransaction.hash, signed: agentTransaction.signed, call: call, gasUsed: gasUsed, gasPrice: price,
                                             events: events, revert: revert))
         return gasUsed
