@@ -158,19 +158,35 @@ extension Liquidator {
     /// borrower (``aaveGrossProfitBound(account:collateral:debt:prices:available:collateralUSD:debtUSD:)``
     /// with no borrower). A liquidator left with a few dollars of a stablecoin has none.
     func worthwhileReserves(_ pool: AavePool, view: AgentView, capital: (Address) -> UInt256) -> UInt128 {
-        let prices = view.state.aavePrices
         var mask: UInt128 = 0
-        for debt in pool.reserves {
-            let available = capital(debt.asset.address)
-            guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { continue }
-            let pays = pool.reserves.contains { collateral in
-                guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view) else { return false }
-                return Self.aaveGrossProfitBound(account: nil, collateral: collateral, debt: debt, prices: prices, available: available,
-                                                 collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
-            }
-            if pays { mask |= UInt128(1) << debt.id }
+        for index in pool.reserves.indices where isWorthwhile(pool.reserves[index], pool: pool, view: view, capital: capital) {
+            mask |= UInt128(1) << pool.reserves[index].id
         }
         return mask
+    }
+
+    /// ``worthwhileReserves(_:view:capital:)`` after the capital in `token` changed from the
+    /// capital that gave `mask`: only the bits of the reserves of `token` are computed again.
+    func worthwhileReserves(_ mask: UInt128, token: Address, _ pool: AavePool, view: AgentView,
+                            capital: (Address) -> UInt256) -> UInt128 {
+        var mask = mask
+        for index in pool.reserves.indices where pool.reserves[index].asset.address == token {
+            let bit = UInt128(1) << pool.reserves[index].id
+            mask = isWorthwhile(pool.reserves[index], pool: pool, view: view, capital: capital) ? mask | bit : mask & ~bit
+        }
+        return mask
+    }
+
+    /// Whether `debt` is worth looking for borrowers of (``worthwhileReserves(_:view:capital:)``).
+    private func isWorthwhile(_ debt: AaveReserve, pool: AavePool, view: AgentView, capital: (Address) -> UInt256) -> Bool {
+        let prices = view.state.aavePrices
+        let available = capital(debt.asset.address)
+        guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { return false }
+        return pool.reserves.contains { collateral in
+            guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view) else { return false }
+            return Self.aaveGrossProfitBound(account: nil, collateral: collateral, debt: debt, prices: prices, available: available,
+                                             collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
+        }
     }
 
     /// The oracle's USD price of a whole `token` from Aave's 8-decimal base-currency units.
