@@ -127,19 +127,25 @@ public struct ClipAuctions: Sendable {
 
     /// Each active auction's status at `timestamp`, by id. The sales are read again only when
     /// the Clipper's changed; a status is computed again only once its price may have changed
-    /// or the auction passed `tail` (and never once a redo is needed).
+    /// or the auction passed `tail` (and never once a redo is needed); the lists are rebuilt
+    /// only when a sale or a status may have changed.
     private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
         let terms = ClipperTerms(tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
         if salesRead?.version != clipper.salesVersion || salesRead?.terms != terms {
-            // Statuses computed under the same terms stand for auctions with the same `tic` and `top`.
-            let kept = salesRead?.terms == terms
-                ? Dictionary(uniqueKeysWithValues: sales.map { ($0.id, $0) }) : [:]
+            // Statuses computed under the same terms stand for auctions with the same `tic` and
+            // `top`; both lists are by id, so the last one is walked alongside the new one.
+            let last = salesRead?.terms == terms ? sales : []
+            var lastIndex = 0
             sales = clipper.active.sorted().compactMap { id in
                 guard let sale = clipper.sales[id] else { return nil }
-                let last = kept[id].flatMap { $0.tic == sale.tic && $0.top == sale.top ? $0.known : nil }
-                return Sale(id: id, tic: sale.tic, top: sale.top, lot: sale.lot, tab: sale.tab, known: last)
+                while lastIndex < last.count, last[lastIndex].id < id { lastIndex += 1 }
+                let known = lastIndex < last.count && last[lastIndex].id == id && last[lastIndex].tic == sale.tic
+                    && last[lastIndex].top == sale.top ? last[lastIndex].known : nil
+                return Sale(id: id, tic: sale.tic, top: sale.top, lot: sale.lot, tab: sale.tab, known: known)
             }
             salesRead = (clipper.salesVersion, terms)
+        } else if sales.allSatisfy({ $0.known.map { $0.price == nil || $0.holds.contains(timestamp) } ?? false }) {
+            return   // every status stands, and with them the lists
         }
         auctions.removeAll(keepingCapacity: true)
         needingRedo.removeAll(keepingCapacity: true)
@@ -151,12 +157,13 @@ public struct ClipAuctions: Sendable {
                 auction = Auction(id: sale.id, price: last.price, lot: sale.lot, tab: sale.tab)
             } else {
                 sales[index].known = nil
-                guard let status = try? clipper.getStatus(sale.id, now: timestamp) else { continue }
-                let price = status.needsRedo ? nil : status.price
+                // `getStatus` of a running auction, from the sale as read.
+                guard let status = try? clipper.status(tic: sale.tic, top: sale.top, now: timestamp) else { continue }
+                let price = status.done ? nil : status.price
                 if let holds = Self.holds(sale, clipper: clipper, from: timestamp) {
                     sales[index].known = KnownStatus(holds: holds, price: price)
                 }
-                auction = Auction(id: sale.id, price: price, lot: status.lot, tab: status.tab)
+                auction = Auction(id: sale.id, price: price, lot: sale.lot, tab: sale.tab)
             }
             if let price = auction.price {
                 lowestPrice = min(lowestPrice ?? price, price)

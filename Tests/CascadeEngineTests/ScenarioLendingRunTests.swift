@@ -87,6 +87,13 @@ final class ScenarioLendingRunTests: XCTestCase {
             _ = fresh.refresh(maker, clipper: try XCTUnwrap(maker.clipper(ilk)), ilk: ilk, unsafe: positions.makerUnsafe[ilk],
                               touched: [], timestamp: time)
             let auctions = try XCTUnwrap(positions.clipAuctions[ilk])
+            // The statuses as `getStatus` gives them for every active auction, by id.
+            let clipper = try XCTUnwrap(maker.clipper(ilk))
+            let statuses = clipper.active.sorted().compactMap { id -> ClipAuctions.Auction? in
+                guard let status = try? clipper.getStatus(id, now: time) else { return nil }
+                return ClipAuctions.Auction(id: id, price: status.needsRedo ? nil : status.price, lot: status.lot, tab: status.tab)
+            }
+            XCTAssertEqual(auctions.auctions, statuses, "after block \(simulation.blocksDone)")
             XCTAssertEqual(auctions.needingRedo, auctions.auctions.indices.filter { auctions.auctions[$0].needsRedo })
             XCTAssertEqual(auctions.lowestPrice, auctions.auctions.compactMap(\.price).min())
             if kept != expected || auctions.barks != fresh.barks || auctions.auctions != fresh.auctions {
