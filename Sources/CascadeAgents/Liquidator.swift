@@ -10,7 +10,8 @@ import CascadeProtocols
 ///    judged by the protocol's oracle, never the market — as the block loop keeps them for every
 ///    liquidator, checked exactly: Aave, health factor below 1 at the next block's timestamp
 ///    (``AaveUnhealthy``); Compound, a shortfall (``CompoundShortfalls``). For every liquidatable
-///    borrower, deepest first, until its capital is committed, it sizes the most profitable
+///    borrower it has no liquidation pending on, deepest first, until its capital (less what
+///    its pending liquidations repay) is committed, it sizes the most profitable
 ///    (collateral, debt) pair exactly as the protocol will execute it (``LiquidationQuote``:
 ///    close factor, collateral available, Aave's dust rule, Compound's seizable cTokens), capped
 ///    by its capital, and keeps it when the gross profit exceeds the minimum;
@@ -164,6 +165,11 @@ public struct Liquidator: Sendable {
             capitalLeft = hasCapital()
         }
         guard capitalLeft else { return Observation(block: view.blockNumber, opportunities: []) }
+        // A borrower it already has a liquidation pending on is not planned again: sending would
+        // refuse it, and its plan would hold capital that the pending repayment holds already.
+        func isPending(_ borrower: Address) -> Bool {
+            contest(borrower, state: view.state).map(inFlight.contains) ?? false
+        }
         switch configuration.target {
         case .aave:
             // Health factors below 1 at the next block's timestamp, checked once for every
@@ -175,7 +181,7 @@ public struct Liquidator: Sendable {
             // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
             // collateral), is passed over unsized.
             var worthwhile = worthwhileReserves(pool, view: view, capital: capital)
-            for (borrower, borrowingMask) in zip(unhealthy.owners, unhealthy.borrowingMasks) where borrower != owner {
+            for (borrower, borrowingMask) in zip(unhealthy.owners, unhealthy.borrowingMasks) where borrower != owner && !isPending(borrower) {
                 guard capitalLeft, worthwhile & unhealthy.borrowed != 0 else { break }
                 guard borrowingMask & worthwhile != 0,
                       let account = try? pool.accountData(of: borrower, prices: view.state.aavePrices, timestamp: view.nextTimestamp)
@@ -195,7 +201,7 @@ public struct Liquidator: Sendable {
             let marketUSD = compoundMarketUSD(comptroller, view: view)
             // Capital too small for any liquidation to pay: nobody is looked at.
             var worthwhile = compoundWorthwhile(comptroller, view: view, marketUSD: marketUSD, capital: capital)
-            for borrower in owners where borrower != owner {
+            for borrower in owners where borrower != owner && !isPending(borrower) {
                 guard capitalLeft, worthwhile else { break }
                 let found = compoundOpportunity(borrower, comptroller: comptroller, view: view, ethUSD: ethUSD, marketUSD: marketUSD,
                                                 capital: capital)

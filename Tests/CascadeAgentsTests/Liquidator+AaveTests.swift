@@ -256,6 +256,29 @@ import Testing
         #expect(penniless.act(chain.view()).isEmpty)
     }
 
+    /// With liquidations pending, the capital left goes to the borrowers it has none pending
+    /// on: a pending borrower is not planned again, so its repayment is not counted twice.
+    @Test func plansWithTheCapitalLeftOnlyForBorrowersNotPending() {
+        var chain = LendingChain()
+        let owners = Self.ladder(&chain)
+        chain.setPrice(ethUSD: 1_700)
+        var probe = chain.liquidator(.aave, index: 1)
+        let needed = probe.act(chain.view()).reduce(UInt256.zero) { $0 &+ Self.target($1).debtToCover }
+        let capital = needed &+ units(10_000, 6)
+        var liquidator = chain.liquidator(.aave, usdc: capital)
+        let first = liquidator.act(chain.view())
+        let firstUsers = Set(first.map { Self.target($0).user })
+        #expect(firstUsers == Self.unhealthy(chain, owners))
+        #expect(first.reduce(UInt256.zero) { $0 &+ Self.target($1).debtToCover } == needed)
+        // A fall makes more borrowers liquidatable while the first liquidations are pending.
+        chain.setPrice(ethUSD: 1_500)
+        let next = liquidator.act(chain.view(mempool: MempoolView().adding(first, block: chain.block + 1)))
+        let nextUsers = Set(next.map { Self.target($0).user })
+        #expect(!next.isEmpty, "the $10,000 left pays liquidations of borrowers not yet pending")
+        #expect(nextUsers.isDisjoint(with: firstUsers) && nextUsers.isSubset(of: Self.unhealthy(chain, owners)))
+        #expect(next.reduce(UInt256.zero) { $0 &+ Self.target($1).debtToCover } <= units(10_000, 6))
+    }
+
     @Test func sendsNothingTwiceWhilePending() {
         var chain = LendingChain()
         let owners = Self.ladder(&chain)
