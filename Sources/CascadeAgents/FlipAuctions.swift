@@ -6,6 +6,10 @@ import CascadeProtocols
 /// block loop (``PositionIndexes/refreshLiquidatable(in:touched:timestamp:)``) rather than once
 /// per keeper: the Flipper's active auctions in its order, each with its bid and whether it has
 /// finished at the next block's timestamp (`tic` passed with a bid, or `end` passed).
+///
+/// The auctions are read again only when the Flipper's changed
+/// (``CascadeProtocols/Flipper/bidsVersion``); otherwise only the auctions not yet finished are
+/// looked at again, since an auction that has finished stays finished while its bid stands.
 public struct FlipAuctions: Sendable {
     /// One active auction.
     public struct Entry: Sendable, Hashable {
@@ -13,26 +17,47 @@ public struct FlipAuctions: Sendable {
         /// Its state on the last block (``CascadeProtocols/Flipper/bid(_:)``).
         public let bid: Flipper.Bid
         /// `(tic ≠ 0 and tic < now) or end < now`: only `deal` remains (or `tick` without bids).
-        public let finished: Bool
+        public internal(set) var finished: Bool
 
         /// The high bidder (`guy`).
         public var guy: Address { bid.guy }
+
+        init(id: UInt256, bid: Flipper.Bid, now: UInt64) {
+            self.id = id
+            self.bid = bid
+            finished = Self.hasFinished(bid, now: now)
+        }
+
+        static func hasFinished(_ bid: Flipper.Bid, now: UInt64) -> Bool {
+            (bid.tic != 0 && bid.tic < now) || bid.end < now
+        }
     }
 
     /// The active auctions, in the Flipper's `active` order.
     public private(set) var entries: [Entry] = []
+    /// The positions in ``entries`` of the finished auctions, in order.
+    public private(set) var finished: [Int] = []
     /// The `now` of ``Entry/finished``: the next block's timestamp.
     public private(set) var timestamp: UInt64?
+    /// The Flipper's ``CascadeProtocols/Flipper/bidsVersion`` when ``entries`` were read.
+    private var bidsRead: UInt64?
 
     public init() {}
 
-    /// Recomputes the entries of `flipper` at `timestamp`.
+    /// Brings the entries of `flipper` up to date at `timestamp` (not before the last).
     mutating func refresh(_ flipper: Flipper, timestamp now: UInt64) {
-        entries.removeAll(keepingCapacity: true)
         timestamp = now
-        for id in flipper.active {
-            let auction = flipper.bid(id)
-            entries.append(Entry(id: id, bid: auction, finished: (auction.tic != 0 && auction.tic < now) || auction.end < now))
+        if bidsRead != flipper.bidsVersion {
+            entries = flipper.active.map { Entry(id: $0, bid: flipper.bid($0), now: now) }
+            bidsRead = flipper.bidsVersion
+        } else {
+            var changed = false
+            for index in entries.indices where !entries[index].finished && Entry.hasFinished(entries[index].bid, now: now) {
+                entries[index].finished = true
+                changed = true
+            }
+            guard changed else { return }
         }
+        finished = entries.indices.filter { entries[$0].finished }
     }
 }

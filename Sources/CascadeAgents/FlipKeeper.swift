@@ -101,8 +101,11 @@ public struct FlipKeeper: Sendable {
         // The active auctions and which have finished, computed once for every keeper.
         let auctions = view.positions.flipAuctions[configuration.ilk] ?? FlipAuctions()
         precondition(auctions.timestamp == nil || auctions.timestamp == now, "the flip auctions must be computed at the next block's timestamp")
-        for entry in auctions.entries {
+        // A keeper without DAI can only deal: it looks at the finished auctions alone.
+        let finishedOnly = dai.isZero
+        for position in 0..<(finishedOnly ? auctions.finished.count : auctions.entries.count) {
             guard inFlight.hasRoom(view) else { return }
+            let entry = auctions.entries[finishedOnly ? auctions.finished[position] : position]
             let id = entry.id
             // Nothing is sent on an auction the keeper already has a transaction pending for
             // (checked last: most auctions are passed over before).

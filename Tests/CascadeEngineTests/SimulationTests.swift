@@ -88,15 +88,32 @@ final class SimulationTests: XCTestCase {
         XCTAssertGreaterThan(rises + falls, 0, "the base fee must move")
     }
 
+    /// Also: after every block the flip auctions kept for the keepers equal the Flipper's read
+    /// afresh (its bids in `active` order, finished at the next block's timestamp).
     func testAccountingInvariantsHoldAtEveryBlock() throws {
         var simulation = Simulation(world: try ScenarioRun.blackThursday(), trace: nil)
         XCTAssertEqual(simulation.world.state.invariantViolations(), [])
+        let ilk = try XCTUnwrap(Bytes32(ascii: "ETH-A"))
+        var finished = 0
         while !simulation.isFinished {
             simulation.step()
             let violations = simulation.world.state.invariantViolations()
             XCTAssertEqual(violations, [], "block \(simulation.blocksDone)")
-            if !violations.isEmpty { break }
+            let flipper = try XCTUnwrap(simulation.world.state.maker?.flipper(ilk))
+            let auctions = try XCTUnwrap(simulation.world.positions.flipAuctions[ilk])
+            let now = try XCTUnwrap(auctions.timestamp)
+            let fresh = flipper.active.map { id in
+                let bid = flipper.bid(id)
+                return (id, bid, (bid.tic != 0 && bid.tic < now) || bid.end < now)
+            }
+            let same = auctions.entries.map(\.id) == fresh.map(\.0) && auctions.entries.map(\.bid) == fresh.map(\.1)
+                && auctions.entries.map(\.finished) == fresh.map(\.2)
+                && auctions.finished == auctions.entries.indices.filter { auctions.entries[$0].finished }
+            XCTAssertTrue(same, "flip auctions after block \(simulation.blocksDone)")
+            finished += auctions.finished.count
+            if !violations.isEmpty || !same { break }
         }
         XCTAssertGreaterThan(simulation.metrics.liquidations.count, 0)
+        XCTAssertGreaterThan(finished, 0)
     }
 }

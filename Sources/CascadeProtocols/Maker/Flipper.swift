@@ -36,7 +36,12 @@ public struct Flipper: Sendable, Hashable {
     /// Number of auctions started; the last auction's id.
     public internal(set) var kicks: UInt256 = .zero
     /// Auctions by id (`deal` deletes them).
-    public internal(set) var bids: [UInt256: Bid] = [:]
+    public internal(set) var bids: [UInt256: Bid] = [:] {
+        didSet { bidsVersion &+= 1 }
+    }
+    /// Bumped by every change to ``bids`` (kick, tend, dent, tick, deal, yank): equal versions of
+    /// one Flipper mean equal auctions. Not contract state: it lets readers skip re-reading.
+    public private(set) var bidsVersion: UInt64 = 0
     /// The ids of the entries in ``bids``, ascending: keepers walk this list instead of sorting
     /// the dictionary's keys every block.
     public private(set) var active: [UInt256] = []
