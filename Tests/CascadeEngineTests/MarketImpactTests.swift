@@ -139,4 +139,42 @@ final class MarketImpactTests: XCTestCase {
         // to become negligible) — not the 133 added over the whole run.
         XCTAssertLessThanOrEqual(market.impactContributors(0, minimumShare: -.infinity).count, 7 + 34 + 7)
     }
+
+    /// The largest shares read from the value order are those of `impactContributors` sorted by
+    /// decreasing share then tag, summed until they reach the fraction — through 3,000 random
+    /// trades (sales, buys — for a while more buys than sales, so the total rises above zero —
+    /// repeated tags, equal amounts that tie) and decays that multiply the common scale out.
+    func testLargestSharesAreTheSortedContributorsUntilTheyCoverTheFraction() {
+        var market = market()
+        var random = SplitMix64(seed: 2_020)
+        var time = Self.start, nonEmpty = 0, tied = 0, rising = 0
+        for step in 0..<3_000 {
+            if random.next() % 4 == 0 {
+                time += random.next() % 3 == 0 ? 36_000 : 13   // 20 half-lives, or one block
+                market.advance(to: time)
+            }
+            let tag = random.next() % 5 == 0 ? -1 : Int(random.next() % 400)
+            let usd = Self.depth * (random.next() % 3 == 0 ? 0.5 : Double(random.next() % 1_000) / 997)
+            let buys = (1_000..<1_500).contains(step) ? random.next() % 3 != 0 : random.next() % 7 == 0
+            market.trade(0, usd: buys ? -usd : usd, tag: tag)
+            if market.impact(0) > 0 { rising += 1 }
+            for fraction in [0.5, 0.9, 1.0] {
+                var expected: [Int] = [], covered = 0.0
+                let ranked = market.impactContributors(0, minimumShare: 0)
+                    .sorted { $0.share != $1.share ? $0.share > $1.share : $0.tag < $1.tag }
+                for contributor in ranked where covered < fraction {
+                    covered += contributor.share
+                    expected.append(contributor.tag)
+                }
+                var given: [Int] = []
+                market.largestImpactShares(0, coveringAtLeast: fraction) { given.append($0) }
+                XCTAssertEqual(given, expected, "step \(step), fraction \(fraction)")
+                if !given.isEmpty { nonEmpty += 1 }
+                if zip(ranked, ranked.dropFirst()).contains(where: { $0.share == $1.share }) { tied += 1 }
+            }
+        }
+        XCTAssertGreaterThan(nonEmpty, 6_000)
+        XCTAssertGreaterThan(tied, 100, "equal shares must be exercised")
+        XCTAssertGreaterThan(rising, 100, "a positive total must be exercised")
+    }
 }

@@ -151,6 +151,15 @@ public struct MarketModel: Sendable, Hashable {
         impacts[asset].contributors(minimumShare: minimumShare)
     }
 
+    /// Calls `body` with the tags of the largest shares of `asset`'s current impact, by
+    /// decreasing share (equal shares by increasing tag, none negative), until their shares
+    /// reach `fraction` (as ``impactContributors(_:minimumShare:)`` gives them, summed in that
+    /// order) or the tags run out.
+    /// - Complexity: O(k log k) for the k tags given.
+    public func largestImpactShares(_ asset: Int, coveringAtLeast fraction: Double, _ body: (Int) -> Void) {
+        impacts[asset].largestShares(coveringAtLeast: fraction, body)
+    }
+
     /// The index of the asset with `symbol`, if any.
     public func index(of symbol: String) -> Int? { configuration.assets.firstIndex { $0.symbol == symbol } }
 }

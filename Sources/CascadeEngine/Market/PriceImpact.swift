@@ -9,11 +9,19 @@ import CascadeChain
 /// total is kept as trades add to it. Contributions are dropped when they are negligible
 /// (magnitude below ``negligible``, a relative price effect below 10⁻¹²): all of them at once
 /// when the largest is, the others when the scale is multiplied out.
+///
+/// The contributions are also kept in order of their values, so that the largest shares are
+/// read from one end (``largestShares(coveringAtLeast:_:)``) without sorting.
 struct PriceImpact: Sendable, Hashable {
     /// One tag's part of the impact, divided by ``PriceImpact/scale``.
     struct Contribution: Sendable, Hashable {
         let tag: Int
         var scaledLogImpact: Double
+
+        /// Whether `self` comes before `other` in ``PriceImpact/byValue``: lower value, then lower tag.
+        func precedes(_ other: Contribution) -> Bool {
+            scaledLogImpact != other.scaledLogImpact ? scaledLogImpact < other.scaledLogImpact : tag < other.tag
+        }
     }
 
     /// Contributions smaller than this in magnitude are dropped.
@@ -30,26 +38,31 @@ struct PriceImpact: Sendable, Hashable {
     private var largestScaled = 0.0
     /// Contributions by increasing tag.
     private var contributions: [Contribution] = []
+    /// The same contributions by increasing value, then tag.
+    private var byValue: [Contribution] = []
 
     /// The sum of the contributions: `ln(price / exogenous price)`.
     var logImpact: Double { scaledTotal * scale }
 
     /// Adds `amount` of log impact to `tag`'s contribution.
-    /// - Complexity: O(log n) to add to an existing tag's contribution, O(n) (a move of the
-    ///   contributions after it) for a new tag; n contributions.
+    /// - Complexity: O(n) (moves of the contributions after its places in the two orders);
+    ///   n contributions.
     mutating func add(_ amount: Double, tag: Int) {
         let low = contributions.lowerBound { $0.tag < tag }
         let scaled = amount / scale
-        let value: Double
+        let updated: Contribution
         if low < contributions.count, contributions[low].tag == tag {
+            let old = contributions[low]
+            byValue.remove(at: byValue.lowerBound { $0.precedes(old) })
             contributions[low].scaledLogImpact += scaled
-            value = contributions[low].scaledLogImpact
+            updated = contributions[low]
         } else {
-            contributions.insert(Contribution(tag: tag, scaledLogImpact: scaled), at: low)
-            value = scaled
+            updated = Contribution(tag: tag, scaledLogImpact: scaled)
+            contributions.insert(updated, at: low)
         }
+        byValue.insert(updated, at: byValue.lowerBound { $0.precedes(updated) })
         scaledTotal += scaled
-        largestScaled = max(largestScaled, abs(value))
+        largestScaled = max(largestScaled, abs(updated.scaledLogImpact))
     }
 
     /// Multiplies every contribution by `factor` (recovery: `2^(−Δt / half-life)`, in (0, 1]).
@@ -64,6 +77,8 @@ struct PriceImpact: Sendable, Hashable {
             for index in contributions.indices { contributions[index].scaledLogImpact *= scale }
             scale = 1
             settle()
+            // Rounding may have made neighbours equal: their order is by tag again.
+            byValue = contributions.sorted { $0.precedes($1) }
         }
     }
 
@@ -75,7 +90,38 @@ struct PriceImpact: Sendable, Hashable {
         return contributions.map { ($0.tag, $0.scaledLogImpact / scaledTotal) }.filter { $0.share >= minimumShare }
     }
 
-    /// Drops the negligible contributions and recomputes the total and the largest, in one pass.
+    /// Calls `body` with the tags of the largest shares of ``logImpact`` — by decreasing share,
+    /// equal shares by increasing tag, none below 0 — until their shares (summed in that order)
+    /// reach `fraction`, or the tags run out. Nothing when the total is zero.
+    /// - Complexity: O(k log k) for the k tags given (the shares are read in order, not sorted).
+    func largestShares(coveringAtLeast fraction: Double, _ body: (Int) -> Void) {
+        guard scaledTotal != 0 else { return }
+        // The largest shares are the most negative values when the total is negative (sales),
+        // the most positive when it is positive.
+        let fromLowest = scaledTotal < 0
+        var covered = 0.0, position = 0
+        var tie: [Int] = []
+        while covered < fraction, position < byValue.count {
+            let share = byValue[fromLowest ? position : byValue.count - 1 - position].scaledLogImpact / scaledTotal
+            guard share >= 0 else { return }
+            // Every contribution of this share, by tag.
+            tie.removeAll(keepingCapacity: true)
+            while position < byValue.count {
+                let next = byValue[fromLowest ? position : byValue.count - 1 - position]
+                guard next.scaledLogImpact / scaledTotal == share else { break }
+                tie.append(next.tag)
+                position += 1
+            }
+            tie.sort()
+            for tag in tie where covered < fraction {
+                covered += share
+                body(tag)
+            }
+        }
+    }
+
+    /// Drops the negligible contributions and recomputes the total and the largest, in one pass
+    /// (``byValue`` is left to the caller).
     private mutating func settle() {
         var total = 0.0, largest = 0.0, kept = 0
         for index in contributions.indices {

@@ -233,7 +233,7 @@ public struct RunMetrics: Sendable {
         } else {
             endogenous = false
         }
-        let generation = endogenous ? 1 + parentGeneration(world.market.impactContributors(asset, minimumShare: 0)) : 1
+        let generation = endogenous ? 1 + parentGeneration(asset, market: world.market) : 1
         let id = liquidations.count
         liquidations.append(LiquidationRecord(
             id: id, protocolName: protocolName, block: block, owner: owner, collateral: symbol, debtUSD: debtUSD,
@@ -242,30 +242,19 @@ public struct RunMetrics: Sendable {
         return id
     }
 
-    /// The highest generation among the main movers of an impact: the fewest liquidations, by
-    /// decreasing share (ties: lower tag), whose sales make up at least half of it (0 when none
-    /// is a liquidation). The impact of a long crash is made of thousands of small contributions:
-    /// a heap yields the largest first without sorting the rest.
-    private func parentGeneration(_ contributors: [(tag: Int, share: Double)]) -> Int {
-        var largestFirst = BinaryHeap(contributors.map { RankedShare(tag: $0.tag, share: $0.share) })
-        var covered = 0.0, generation = 0
-        while covered < 0.5, let contributor = largestFirst.popMin() {
-            covered += contributor.share
-            if contributor.tag >= 0 && contributor.tag < liquidations.count {
-                generation = max(generation, liquidations[contributor.tag].generation)
+    /// The highest generation among the main movers of `asset`'s impact: the fewest
+    /// liquidations, by decreasing share (ties: lower tag), whose sales make up at least half of
+    /// it (0 when none is a liquidation). The impact of a long crash is made of thousands of
+    /// small contributions: the market reads the largest from its value order
+    /// (``MarketModel/largestImpactShares(_:coveringAtLeast:_:)``).
+    private func parentGeneration(_ asset: Int, market: MarketModel) -> Int {
+        var generation = 0
+        market.largestImpactShares(asset, coveringAtLeast: 0.5) { tag in
+            if tag >= 0 && tag < liquidations.count {
+                generation = max(generation, liquidations[tag].generation)
             }
         }
         return generation
-    }
-
-    /// A contribution to a price impact, ordered largest share first, then lowest tag.
-    private struct RankedShare: Comparable {
-        let tag: Int
-        let share: Double
-
-        static func < (lhs: Self, rhs: Self) -> Bool {
-            lhs.share != rhs.share ? lhs.share > rhs.share : lhs.tag < rhs.tag
-        }
     }
 
     // MARK: Liquidatable positions and delays
