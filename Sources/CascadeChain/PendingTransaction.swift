@@ -15,7 +15,9 @@ public struct PendingTransaction: Sendable, Hashable {
     /// Intrinsic gas of any transaction: G_transaction = 21,000 gas (Yellow Paper, appendix G).
     public static let intrinsicGas: UInt64 = 21_000
 
-    /// The transaction hash (Keccak-256 of the signed encoding).
+    /// The transaction's name: its hash (Keccak-256 of the signed encoding), or any digest unique
+    /// among the transactions the mempool sees — the engine names agent transactions before
+    /// they are signed (`AgentTransaction.hash`). Only a last-resort tiebreak orders by it.
     public let hash: Keccak256.Digest
     /// The recovered sender.
     public let sender: Address

@@ -10,7 +10,7 @@ public struct ExecutedTransaction: Sendable {
     public let block: UInt64
     /// The sender (in a signing run, also the address recovered from the signature).
     public let sender: Address
-    /// The transaction hash (``CascadeAgents/AgentTransaction/hash``).
+    /// The transaction's name (``CascadeAgents/AgentTransaction/hash``); the Ethereum hash is ``signed``'s.
     public let hash: Keccak256.Digest
     /// The transaction as decoded from its raw bytes; `nil` in a run that does not sign.
     public internal(set) var signed: SignedTransaction?
