@@ -74,11 +74,7 @@ struct PriceImpact: Sendable, Hashable {
         if largestScaled * scale < Self.negligible {
             self = PriceImpact()
         } else if scale < Self.smallestScale {
-            for index in contributions.indices { contributions[index].scaledLogImpact *= scale }
-            scale = 1
-            settle()
-            // Rounding may have made neighbours equal: their order is by tag again.
-            byValue = contributions.sorted { $0.precedes($1) }
+            multiplyOut()
         }
     }
 
@@ -120,21 +116,24 @@ struct PriceImpact: Sendable, Hashable {
         }
     }
 
-    /// Drops the negligible contributions and recomputes the total and the largest, in one pass
-    /// (``byValue`` is left to the caller).
-    private mutating func settle() {
+    /// Multiplies the scale into every contribution and resets it to 1, in one pass: drops the
+    /// negligible contributions, recomputes the total and the largest, and orders the rest by
+    /// value again (rounding may have made neighbours equal: those are ordered by tag).
+    private mutating func multiplyOut() {
         var total = 0.0, largest = 0.0, kept = 0
         for index in contributions.indices {
-            let value = contributions[index].scaledLogImpact
-            if abs(value * scale) < Self.negligible { continue }
-            contributions[kept] = contributions[index]
+            let value = contributions[index].scaledLogImpact * scale
+            if abs(value) < Self.negligible { continue }
+            contributions[kept] = Contribution(tag: contributions[index].tag, scaledLogImpact: value)
             total += value
             largest = max(largest, abs(value))
             kept += 1
         }
         guard kept > 0 else { self = PriceImpact(); return }
         contributions.removeLast(contributions.count - kept)
+        scale = 1
         scaledTotal = total
         largestScaled = largest
+        byValue = contributions.sorted { $0.precedes($1) }
     }
 }
