@@ -14,7 +14,9 @@ import CascadeProtocols
 /// says so (deviation threshold or heartbeat), signed by `quorum` reporters.
 ///
 /// Observations are the market price read when the relayer acts; reporters' signatures are
-/// EIP-191 messages verified on chain against the contract's list of signers.
+/// EIP-191 messages verified on chain against the contract's list of signers. When the
+/// relayer's account does not sign (runs that keep only metrics), the reports carry the
+/// reporters' vouched marks instead (``CascadeProtocols/ECRecover/vouchedMark(for:)``).
 public struct OracleRelayer: Sendable {
     /// Which oracle the relayer serves.
     public enum Target: Sendable, Hashable {
@@ -102,7 +104,7 @@ public struct OracleRelayer: Sendable {
         let moved = Self.deviates(wad, from: oracle.median.peek().value, bps: configuration.spreadBps)
         if (moved || now >= oracle.median.lastUpdateTimestamp + configuration.heartbeat), !isPending(to: oracle.median.address) {
             let signers = reporters.prefix(signaturesPerUpdate)
-            let call = oracle.median.makePoke(signers.map { (val: wad, age: now, signer: $0) })
+            let call = oracle.median.makePoke(signers.map { (val: wad, age: now, signer: $0) }, signing: account.signs)
             send(call, to: oracle.median.address, gasUsed: oracle.median.pokeGas(signatures: signers.count),
                  view: view, into: &sent)
         }
@@ -117,7 +119,7 @@ public struct OracleRelayer: Sendable {
         let now = view.nextTimestamp
         guard feed.shouldReport(marketPrice: scaled, now: now), !isPending(to: feed.address) else { return }
         let signers = Array(reporters.prefix(signaturesPerUpdate))
-        let call = feed.makeReport(price: scaled, timestamp: now, signers: signers)
+        let call = feed.makeReport(price: scaled, timestamp: now, signers: signers, signing: account.signs)
         send(call, to: feed.address, gasUsed: feed.updateGas(signatures: signers.count), view: view, into: &sent)
     }
 

@@ -35,6 +35,25 @@ public enum ECRecover {
         }.address
     }
 
+    /// The signer of a signed message as a contract sees it: ``recover(digest:v:r:s:)`` of
+    /// `digest`, or, where `context` vouches for signatures and `v` is 0, the address a
+    /// ``vouchedMark(for:)`` names. `digest` is computed only when a signature is recovered.
+    public static func signer(digest: () -> Keccak256.Digest, v: UInt8, r: Bytes32, s: Bytes32,
+                              context: CallContext) -> Address? {
+        if context.vouchesForSignatures && v == 0 {
+            return Address(truncating: r.word)
+        }
+        return recover(digest: digest(), v: v, r: r, s: s)
+    }
+
+    /// What a reporter puts in place of its signature `(v, r, s)` in a run that skips
+    /// secp256k1: `v = 0` (which the precompile rejects, so a mark never passes as a
+    /// signature), `r` its address left-padded to 32 bytes, `s = 0`. Only a contract called in a
+    /// context that vouches for signatures (``CallContext/vouchesForSignatures``) accepts it.
+    public static func vouchedMark(for signer: Address) -> (v: UInt8, r: Bytes32, s: Bytes32) {
+        (0, Bytes32(word: signer.word), .zero)
+    }
+
     /// The `(v, r, s)` form of `signature` that Solidity's `ecrecover` takes (`v = 27 + y-parity`).
     public static func components(of signature: RecoverableSignature) -> (v: UInt8, r: Bytes32, s: Bytes32) {
         (27 + signature.recoveryID, Bytes32(bytes: signature.rBytes)!, Bytes32(bytes: signature.sBytes)!)

@@ -133,7 +133,9 @@ public struct Median: Sendable, Hashable {
     }
 
     /// `poke(val_, age_, v, r, s)`: checks `bar` signed messages and stores their median.
-    /// See the type's documentation for the checks and their reasons, in order.
+    /// See the type's documentation for the checks and their reasons, in order. A signer is
+    /// recovered with ``ECRecover/signer(digest:v:r:s:context:)`` (a vouched mark stands for
+    /// a signature only where `context` vouches for signatures).
     ///
     /// - Complexity: O(bar) signature recoveries (≈ 50 µs each).
     public mutating func poke(
@@ -147,8 +149,8 @@ public struct Median: Sendable, Hashable {
             guard i < ages.count, i < v.count, i < r.count, i < s.count else {
                 throw .reason("Median: array index out of bounds")
             }
-            let digest = Self.signedDigest(val: values[i], age: ages[i], wat: wat)
-            let signer = ECRecover.recover(digest: digest, v: v[i], r: r[i], s: s[i]) ?? .zero
+            let signer = ECRecover.signer(digest: { Self.signedDigest(val: values[i], age: ages[i], wat: wat) },
+                                          v: v[i], r: r[i], s: s[i], context: context) ?? .zero
             if !feeds.contains(signer) { throw .reason("Median/invalid-oracle") }
             if ages[i] <= zzz { throw .reason("Median/stale-message") }
             if values[i] < last { throw .reason("Median/messages-not-in-order") }
@@ -193,10 +195,14 @@ public struct Median: Sendable, Hashable {
     }
 
     /// The `poke` call carrying `messages`, each signed by its feed, sorted by value as the
-    /// contract requires (ties by signer address, so the calldata is deterministic).
-    public func makePoke(_ messages: [(val: UInt256, age: UInt64, signer: Signer)]) -> ContractCall {
+    /// contract requires (ties by signer address, so the calldata is deterministic). Without
+    /// `signing` each message carries its feed's ``ECRecover/vouchedMark(for:)`` instead, for
+    /// runs whose contracts are called in a context that vouches for signatures.
+    public func makePoke(_ messages: [(val: UInt256, age: UInt64, signer: Signer)], signing: Bool = true) -> ContractCall {
         let sorted = messages.sorted { ($0.val, $0.signer.address) < ($1.val, $1.signer.address) }
-        let signatures = sorted.map { sign(val: $0.val, age: $0.age, with: $0.signer.key) }
+        let signatures = sorted.map {
+            signing ? sign(val: $0.val, age: $0.age, with: $0.signer.key) : ECRecover.vouchedMark(for: $0.signer.address)
+        }
         return .medianPoke(
             val: sorted.map(\.val), age: sorted.map { UInt256($0.age) },
             v: signatures.map(\.v), r: signatures.map(\.r), s: signatures.map(\.s))

@@ -54,17 +54,21 @@ extension PushPriceFeed {
 
     /// The update call carrying each reporter's signed observation, sorted by price as the feed
     /// requires (ties by reporter address, so the calldata is deterministic). All observations
-    /// carry `timestamp`, the round's observation time.
-    public func makeReport(observations: [(price: UInt256, signer: Signer)], timestamp: UInt64) -> ContractCall {
+    /// carry `timestamp`, the round's observation time. Without `signing` each observation
+    /// carries its reporter's ``ECRecover/vouchedMark(for:)`` instead, for runs whose contracts
+    /// are called in a context that vouches for signatures.
+    public func makeReport(observations: [(price: UInt256, signer: Signer)], timestamp: UInt64, signing: Bool = true) -> ContractCall {
         let sorted = observations.sorted { ($0.price, $0.signer.address) < ($1.price, $1.signer.address) }
-        let signatures = sorted.map { sign(price: $0.price, timestamp: timestamp, with: $0.signer.key) }
+        let signatures = sorted.map {
+            signing ? sign(price: $0.price, timestamp: timestamp, with: $0.signer.key) : ECRecover.vouchedMark(for: $0.signer.address)
+        }
         return .medianPoke(
             val: sorted.map(\.price), age: Array(repeating: UInt256(timestamp), count: sorted.count),
             v: signatures.map(\.v), r: signatures.map(\.r), s: signatures.map(\.s))
     }
 
     /// The update call in which every one of `signers` reports `price` at `timestamp`.
-    public func makeReport(price: UInt256, timestamp: UInt64, signers: [Signer]) -> ContractCall {
-        makeReport(observations: signers.map { (price, $0) }, timestamp: timestamp)
+    public func makeReport(price: UInt256, timestamp: UInt64, signers: [Signer], signing: Bool = true) -> ContractCall {
+        makeReport(observations: signers.map { (price, $0) }, timestamp: timestamp, signing: signing)
     }
 }

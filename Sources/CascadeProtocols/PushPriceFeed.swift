@@ -143,7 +143,9 @@ public struct PushPriceFeed: Sendable, Hashable {
     }
 
     /// Verifies a set of signed observations and, when all checks pass, starts a new round with
-    /// their median. See the type's documentation for the checks and reasons, in order.
+    /// their median. See the type's documentation for the checks and reasons, in order. A signer
+    /// is recovered with ``ECRecover/signer(digest:v:r:s:context:)`` (a vouched mark stands for
+    /// a signature only where `context` vouches for signatures).
     ///
     /// - Complexity: O(count) signature recoveries (≈ 50 µs each).
     public mutating func transmit(
@@ -161,8 +163,8 @@ public struct PushPriceFeed: Sendable, Hashable {
         let previous = UInt256(latestReportTimestamp)
         let now = UInt256(context.timestamp)
         for i in 0..<count {
-            let digest = PersonalMessage.hash(Self.message(feedID: feedID, price: prices[i], timestamp: timestamps[i]))
-            guard let signer = ECRecover.recover(digest: digest, v: v[i], r: r[i], s: s[i]) else {
+            let digest = { PersonalMessage.hash(Self.message(feedID: self.feedID, price: prices[i], timestamp: timestamps[i])) }
+            guard let signer = ECRecover.signer(digest: digest, v: v[i], r: r[i], s: s[i], context: context) else {
                 throw .reason("PushPriceFeed/bad-signature")
             }
             guard let index = reporterIndex[signer] else { throw .reason("PushPriceFeed/unknown-signer") }

@@ -77,6 +77,40 @@ final class MedianTests: XCTestCase {
         XCTAssertEqual(median.val, UInt256(testDecimal: first.val))
     }
 
+    /// Without signing, a poke carries vouched marks: a context that vouches for signatures
+    /// accepts them and stores the same median as the signed poke; any other context rejects them
+    /// as signatures that recover nothing; a mark for an address that is not a feed is rejected.
+    func testVouchedMarksStandForSignaturesOnlyWhereTheContextVouches() throws {
+        let keys = (0..<3).map { Signer(key: PrivateKey.derive(seed: 7, label: "median-feed", index: UInt64($0))) }
+        var median = Median(address: medianAddress, wat: ethusd)
+        try median.setBar(3)
+        try median.lift(keys.map(\.address))
+        let messages = keys.enumerated().map { (val: UInt256(UInt64(2_000 + $0.offset)) &* e18, age: UInt64(1_000), signer: $0.element) }
+        let marked = median.makePoke(messages, signing: false)
+        guard case let .medianPoke(val, age, v, r, s) = marked else { return XCTFail() }
+        XCTAssertEqual(v, [0, 0, 0])
+        XCTAssertEqual(s, [.zero, .zero, .zero])
+        XCTAssertEqual(r.map { Address(truncating: $0.word) }, keys.map(\.address).sorted())
+        let vouching = CallContext(sender: poker, blockNumber: 1, timestamp: 1_010, vouchesForSignatures: true)
+        let before = median
+        XCTAssertReverts(.reason("Median/invalid-oracle"), try median.execute(marked, context: context(timestamp: 1_010)))
+        let stranger = Signer(key: PrivateKey.derive(seed: 7, label: "stranger", index: 0))
+        let (sv, sr, ss) = ECRecover.vouchedMark(for: stranger.address)
+        XCTAssertReverts(.reason("Median/invalid-oracle"),
+                         try median.poke(val: val, age: age, v: [v[0], v[1], sv], r: [r[0], r[1], sr], s: [s[0], s[1], ss], context: vouching))
+        XCTAssertEqual(median, before)
+
+        var signed = median
+        _ = try signed.execute(median.makePoke(messages), context: context(timestamp: 1_010))
+        let outcome = try median.execute(marked, context: vouching)
+        XCTAssertEqual(median, signed, "a vouched poke stores what the signed one does")
+        XCTAssertEqual(outcome.gasUsed, median.pokeGas(signatures: 3))
+        // Real signatures still recover where the context vouches.
+        var mixed = before
+        _ = try mixed.execute(before.makePoke(messages), context: vouching)
+        XCTAssertEqual(mixed, signed)
+    }
+
     // MARK: Reverts
 
     func testPokeRevertsEachWithItsReasonAndChangesNothing() throws {

@@ -101,6 +101,34 @@ final class PushPriceFeedTests: XCTestCase {
         XCTAssertReverts(.reason("PushPriceFeed: no function poke()"), try feed.execute(.osmPoke, context: at(1_030)))
     }
 
+    /// Without signing, a report carries vouched marks: a context that vouches for signatures
+    /// accepts them and starts the same round as the signed report; any other context rejects
+    /// them as bad signatures; a mark for a non-reporter is an unknown signer.
+    func testVouchedMarksStandForSignaturesOnlyWhereTheContextVouches() throws {
+        let signers = reporters(4)
+        var feed = feed(signers, quorum: 3)
+        let observations = [(price: UInt256(2_002_00000000), signer: signers[2]), (2_000_00000000, signers[0]), (2_001_00000000, signers[1])]
+        let marked = feed.makeReport(observations: observations, timestamp: 1_000, signing: false)
+        guard case let .medianPoke(val, age, v, r, s) = marked else { return XCTFail() }
+        XCTAssertEqual(val, [2_000_00000000, 2_001_00000000, 2_002_00000000])
+        XCTAssertEqual(v, [0, 0, 0])
+        XCTAssertEqual(r.map { Address(truncating: $0.word) }, [signers[0].address, signers[1].address, signers[2].address])
+        let vouching = CallContext(sender: transmitter, blockNumber: 1, timestamp: 1_010, vouchesForSignatures: true)
+        let pristine = feed
+        XCTAssertReverts(.reason("PushPriceFeed/bad-signature"), try feed.execute(marked, context: at(1_010)))
+        let outsider = ECRecover.vouchedMark(for: Signer(key: PrivateKey.derive(seed: 99, label: "outsider", index: 0)).address)
+        XCTAssertReverts(.reason("PushPriceFeed/unknown-signer"),
+                         try feed.transmit(prices: val, timestamps: age, v: [v[0], v[1], outsider.v], r: [r[0], r[1], outsider.r],
+                                           s: [s[0], s[1], outsider.s], context: vouching))
+        XCTAssertEqual(feed, pristine)
+
+        var signed = feed
+        _ = try signed.execute(feed.makeReport(observations: observations, timestamp: 1_000), context: at(1_010))
+        _ = try feed.execute(marked, context: vouching)
+        XCTAssertEqual(feed, signed, "a vouched report starts the round the signed one does")
+        XCTAssertEqual(feed.latestAnswer, 2_001_00000000)
+    }
+
     /// Deviation (strictly more than the threshold) and heartbeat (strictly after it) decisions.
     func testDeviationAndHeartbeatDecisions() throws {
         let signers = reporters(3)

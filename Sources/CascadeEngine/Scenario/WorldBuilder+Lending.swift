@@ -103,9 +103,10 @@ extension WorldBuilder {
             let signers = Array(contracts.reporters[index].prefix(spec.quorum))
             do throws(Revert) {
                 try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
-                    let call = setup.feeds[index].feed.makeReport(price: price, timestamp: before, signers: signers)
+                    let signing = scenario.signsTransactions
+                    let call = setup.feeds[index].feed.makeReport(price: price, timestamp: before, signers: signers, signing: signing)
                     _ = try setup.feeds[index].feed.execute(call, context: CallContext(sender: signers[0].address, blockNumber: 0,
-                                                                                       timestamp: before))
+                                                                                       timestamp: before, vouchesForSignatures: !signing))
                 }
             } catch {
                 throw BuildError(key: "feeds.\(spec.symbol)", message: "the first round reverted: \(error)")

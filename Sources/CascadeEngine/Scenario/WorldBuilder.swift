@@ -19,9 +19,11 @@ public enum WorldBuilder {
     }
 
     /// Builds the world of `scenario` with `seed` (default: the scenario's). With `signing`
-    /// false, agents skip secp256k1 signing and the block loop skips decoding and recovery:
-    /// outcomes and metrics are identical, but there are no raw transactions to trace
-    /// (``AgentTransaction``).
+    /// false, agents skip secp256k1 signing and the block loop skips decoding and recovery;
+    /// oracle reporters mark their reports instead of signing them, and the contracts, called
+    /// in a context that vouches for signatures, accept the marks without `ecrecover`
+    /// (``CascadeProtocols/ECRecover/vouchedMark(for:)``). Outcomes and metrics are identical,
+    /// but there are no raw transactions to trace (``AgentTransaction``).
     public static func build(_ scenario: Scenario, seed: UInt64? = nil, signing: Bool = true) throws(BuildError) -> World {
         var scenario = scenario
         scenario.signsTransactions = signing
@@ -91,9 +93,11 @@ public enum WorldBuilder {
                 do throws(Revert) {
                     try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                         var oracle = setup.makerOracles[index]
-                        let poke = oracle.median.makePoke(signers.map { (val: price, age: start - 2 * hop - 1, signer: $0) })
+                        let poke = oracle.median.makePoke(signers.map { (val: price, age: start - 2 * hop - 1, signer: $0) },
+                                                          signing: signing)
                         _ = try oracle.median.execute(poke, context: CallContext(sender: signers[0].address, blockNumber: 0,
-                                                                                 timestamp: start - 2 * hop - 1))
+                                                                                 timestamp: start - 2 * hop - 1,
+                                                                                 vouchesForSignatures: !signing))
                         for time in [start - 2 * hop, start - hop] {
                             _ = try oracle.osm.poke(source: oracle.median, context: CallContext(sender: .zero, blockNumber: 0, timestamp: time))
                         }

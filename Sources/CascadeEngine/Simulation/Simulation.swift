@@ -207,7 +207,8 @@ public struct Simulation: Sendable {
         let agentTransaction = pending.removeValue(forKey: transaction.hash)!
         mempoolView.remove(agentTransaction)
         let sender = agentTransaction.sender, call = agentTransaction.call
-        let context = CallContext(sender: sender, blockNumber: block, timestamp: timestamp)
+        let context = CallContext(sender: sender, blockNumber: block, timestamp: timestamp,
+                                  vouchesForSignatures: !world.signsTransactions)
         let result = world.state.apply(call, to: agentTransaction.to, sender: sender, context: context)
         let callGas: UInt64, events: [ProtocolEvent], revert: Revert?
         switch result {
