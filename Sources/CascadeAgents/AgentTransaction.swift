@@ -10,12 +10,12 @@ import CascadeProtocols
 /// (``signed(_:)``, ``signedAndVerified()``) — the secp256k1 work is independent per transaction,
 /// so outcomes cannot depend on how it is spread over threads.
 ///
-/// **Identity.** A transaction is named by ``hash``: Keccak-256 of the sender's address followed
-/// by the transaction's sequence number in its account (``AgentAccount/built``, 8 bytes
-/// big-endian) — unique per transaction built, known before signing, and cheap: no encoding, one
-/// Keccak-256 block. The Ethereum transaction hash is ``signed``'s. Outcomes never depend on
-/// either value: the mempool and the builder order by fee and arrival stamp, which are unique,
-/// and use the hash only to name transactions.
+/// **Identity.** A transaction is named by ``hash``: the sender's address and the transaction's
+/// sequence number in its account (``AgentAccount/built``), packed with a bijective mix
+/// (``CascadeChain/Keccak256/Digest/init(sender:sequence:)``) — unique per transaction built,
+/// known before signing, and cheap: no encoding, no hashing of bytes. The Ethereum transaction
+/// hash is ``signed``'s. Outcomes never depend on either value: the mempool and the builder
+/// order by fee and arrival stamp, which are unique, and use the hash only to name transactions.
 public struct AgentTransaction: Sendable {
     /// The signing account.
     public let sender: Address
@@ -62,7 +62,7 @@ public struct AgentTransaction: Sendable {
         self.chainID = chainID
         self.gas = gas
         self.contest = contest
-        hash = Self.name(sender: sender, sequence: sequence)
+        hash = Keccak256.Digest(sender: sender, sequence: sequence)
     }
 
     /// The transaction's fields, its calldata ``call``'s ABI encoding (encoded on each read).
@@ -72,18 +72,6 @@ public struct AgentTransaction: Sendable {
 
     /// The signed, RLP-encoded transaction, once the block loop has signed it.
     public var signed: SignedTransaction? { signedBox?.value }
-
-    /// The name of `sender`'s transaction number `sequence`: Keccak-256 of the address's 20 bytes
-    /// and the number's 8 big-endian bytes.
-    static func name(sender: Address, sequence: UInt64) -> Keccak256.Digest {
-        withUnsafeTemporaryAllocation(byteCount: 28, alignment: 8) { buffer in
-            buffer.storeBytes(of: sender.high.bigEndian, toByteOffset: 0, as: UInt64.self)
-            buffer.storeBytes(of: sender.middle.bigEndian, toByteOffset: 8, as: UInt64.self)
-            buffer.storeBytes(of: sender.low.bigEndian, toByteOffset: 16, as: UInt32.self)
-            buffer.storeBytes(of: sequence.bigEndian, toByteOffset: 20, as: UInt64.self)
-            return Keccak256.hash(UnsafeRawBufferPointer(buffer))
-        }
-    }
 
     /// The mempool's view of it.
     public var pending: PendingTransaction {

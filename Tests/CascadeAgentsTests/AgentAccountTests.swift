@@ -11,10 +11,25 @@ struct AgentAccountTests {
         .dynamic(maxPriorityFeePerGas: UInt256(tip), maxFeePerGas: UInt256(tip + 100))
     }
 
-    /// Keccak-256 of the address's 20 bytes and the sequence number's 8 big-endian bytes, written
-    /// out byte by byte.
+    /// The SplitMix64 finaliser, written out here.
+    private static func finalise(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The finaliser applied after each of the address's three big-endian words (8, 8 and 4 bytes).
+    private static func addressMix(_ bytes: [UInt8]) -> UInt64 {
+        func word(_ range: Range<Int>) -> UInt64 { bytes[range].reduce(0) { $0 << 8 | UInt64($1) } }
+        return finalise(finalise(finalise(word(0..<8)) ^ word(8..<16)) ^ word(16..<20))
+    }
+
+    /// The finalised `sequence ^ mix(address)` as 8 big-endian bytes, the address's 20 bytes,
+    /// then 4 zero bytes, built byte by byte.
     private static func expectedName(_ sender: Address, _ sequence: UInt64) -> Keccak256.Digest {
-        Keccak256.hash(sender.bytes + (0..<8).map { UInt8(truncatingIfNeeded: sequence >> (56 - 8 * UInt64($0))) })
+        let mixed = finalise(sequence ^ addressMix(sender.bytes))
+        return Keccak256.Digest(bytes: (0..<8).map { UInt8(truncatingIfNeeded: mixed >> (56 - 8 * UInt64($0))) } + sender.bytes + [0, 0, 0, 0])!
     }
 
     @Test func everyTransactionBuiltIsNamedByItsSenderAndSequenceNumber() {
