@@ -62,6 +62,10 @@ public struct ClipAuctions: Sendable {
     /// What ``sales`` were read from: the Clipper's ``CascadeProtocols/Clipper/salesVersion``
     /// and the terms every status depends on.
     private var salesRead: (version: UInt64, terms: ClipperTerms)?
+    /// The curve's factor (``CascadeProtocols/Abacus/decay(after:)``) under the terms read, by
+    /// the end of the stage it holds for (``CascadeProtocols/Abacus/priceChange(after:)``):
+    /// auctions in the same stage share one `rpow`.
+    private var decays: [UInt256: UInt256] = [:]
 
     private struct BarkInputs: Equatable {
         var owners: [Address]
@@ -131,6 +135,7 @@ public struct ClipAuctions: Sendable {
     /// only when a sale or a status may have changed.
     private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
         let terms = ClipperTerms(tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
+        if salesRead?.terms != terms { decays.removeAll() }
         if salesRead?.version != clipper.salesVersion || salesRead?.terms != terms {
             // Statuses computed under the same terms stand for auctions with the same `tic` and
             // `top`; both lists are by id, so the last one is walked alongside the new one.
@@ -158,7 +163,9 @@ public struct ClipAuctions: Sendable {
             } else {
                 sales[index].known = nil
                 // `getStatus` of a running auction, from the sale as read.
-                guard let status = try? clipper.status(tic: sale.tic, top: sale.top, now: timestamp) else { continue }
+                guard let status = try? clipper.status(tic: sale.tic, top: sale.top, now: timestamp,
+                                                       decay: { dur throws(Revert) in try decay(after: dur, calc: terms.calc) })
+                else { continue }
                 let price = status.done ? nil : status.price
                 if let holds = Self.holds(sale, clipper: clipper, from: timestamp) {
                     sales[index].known = KnownStatus(holds: holds, price: price)
@@ -172,6 +179,17 @@ public struct ClipAuctions: Sendable {
             }
             auctions.append(auction)
         }
+    }
+
+    /// `calc`'s factor at `dur`, computed once per stage of the curve under the current terms.
+    private mutating func decay(after dur: UInt256, calc: Abacus) throws(Revert) -> UInt256 {
+        guard let stage = calc.priceChange(after: dur) else { return try calc.decay(after: dur) }
+        if let known = decays[stage] { return known }
+        let value = try calc.decay(after: dur)
+        // A curve that changes every second has a stage per second: the memo is kept small.
+        if decays.count >= 4_096 { decays.removeAll(keepingCapacity: true) }
+        decays[stage] = value
+        return value
     }
 
     /// The timestamps from `timestamp` on with the same status as at `timestamp`: until the

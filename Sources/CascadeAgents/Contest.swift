@@ -25,4 +25,14 @@ extension Contest {
         case .pair(let pair): hasher.combine(pair)
         }
     }
+
+    /// The hash `Dictionary` and `Set` use: the address's mix (``CascadeChain/Address``), an
+    /// auction's id mixed in after it, without SipHash (see `Address+Hashing.swift`).
+    public func _rawHashValue(seed: Int) -> Int {
+        switch self {
+        case .position(_, let owner): owner._rawHashValue(seed: seed)
+        case .auction(let house, let id): id._rawHashValue(seed: house._rawHashValue(seed: seed))
+        case .pair(let pair): pair._rawHashValue(seed: ~seed)
+        }
+    }
 }

@@ -62,4 +62,52 @@ import Testing
         #expect(after < before)
         #expect(indexes.clipAuctions[F.ethA]!.barks == Self.fresh(state, indexes, timestamp: time).barks)
     }
+
+    /// Auctions kicked a block apart share the curve's stages (`step` 90 s, blocks 12 s) and
+    /// each stage's factor is computed once: after every block for 40 minutes, each auction's
+    /// listed status equals `getStatus`, also after the price curve changes midway (the factors
+    /// of the old curve must not stand).
+    @Test func statusesEqualGetStatusAcrossStagesAndACurveChange() throws {
+        var state = try F.makerChain(price: F.wad(2_000))
+        let owners = (0..<6 as Range<UInt64>).map { Address(truncating: UInt256(0x5000 + $0)) }
+        for owner in owners { try F.openVault(&state, owner, ink: F.wad(10), art: F.wad(12_000)) }
+        try F.setPrice(&state, F.wad(1_600))
+        let dog = state.maker!.addresses.dog
+        var indexes = PositionIndexes()
+        for owner in owners { indexes.refresh(owner, in: state) }
+        var time = F.t0
+        var checked = 0, redos = 0
+        for block in 0..<200 {
+            time += 12
+            if block < owners.count {
+                let context = CallContext(sender: F.account("keeper", 0).address, blockNumber: F.block0 + UInt64(block), timestamp: time)
+                guard case .success = state.apply(.dogBark(ilk: F.ethA, urn: owners[block], kpr: context.sender), to: dog,
+                                                  sender: context.sender, context: context) else {
+                    Issue.record("bark \(block) reverted")
+                    return
+                }
+                indexes.refresh(owners[block], in: state)
+            }
+            if block == 100 {
+                try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
+                    var clipper = setup.maker.clipper(F.ethA)!
+                    clipper.file(calc: .stairstepExponentialDecrease(step: 60, cut: F.fixed("0.98", 27)))
+                    setup.maker.clippers = [F.ethA: clipper]
+                }
+            }
+            let next = time + 12
+            _ = indexes.refreshLiquidatable(in: state, touched: block < owners.count ? [owners[block]] : [], timestamp: next)
+            let clipper = state.maker!.clipper(F.ethA)!
+            let listed = indexes.clipAuctions[F.ethA]!.auctions
+            #expect(listed.map(\.id) == clipper.active.sorted())
+            for auction in listed {
+                let status = try clipper.getStatus(auction.id, now: next)
+                #expect(auction.needsRedo == status.needsRedo && (auction.price ?? status.price) == status.price,
+                        "auction \(auction.id) at block \(block)")
+                checked += 1
+                if status.needsRedo { redos += 1 }
+            }
+        }
+        #expect(checked > 1_000 && redos > 0, "the auctions must run long enough to need redos")
+    }
 }

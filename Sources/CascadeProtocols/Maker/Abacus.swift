@@ -21,17 +21,26 @@ public enum Abacus: Sendable, Hashable {
     /// `ExponentialDecrease`: the price is multiplied by `cut` [ray] every second.
     case exponentialDecrease(cut: UInt256)
 
-    /// The price at `dur` seconds after the start at `top`. [ray]
+    /// The price at `dur` seconds after the start at `top`: `rmul(top, decay(after: dur))`. [ray]
     @inlinable
     public func price(top: UInt256, dur: UInt256) throws(Revert) -> UInt256 {
+        try DSSMath.rmul(top, try decay(after: dur))
+    }
+
+    /// The factor by which the curve has cut any starting price `dur` seconds after the start:
+    /// `0` or `⌊(tau − dur)·RAY / tau⌋`, `rpow(cut, ⌊dur / step⌋, RAY)` or `rpow(cut, dur, RAY)`
+    /// (see the table), with the same reverts. It depends on `dur` alone, and holds from `dur` up
+    /// to ``priceChange(after:)``, so one computation serves every auction in that stage. [ray]
+    @inlinable
+    public func decay(after dur: UInt256) throws(Revert) -> UInt256 {
         switch self {
         case .linearDecrease(let tau):
             if dur >= tau { return .zero }
-            return try DSSMath.rmul(top, try (try (tau &- dur) * DSSMath.ray) / tau)
+            return try (try (tau &- dur) * DSSMath.ray) / tau
         case let .stairstepExponentialDecrease(step, cut):
-            return try DSSMath.rmul(top, try DSSMath.rpow(cut, try dur / step, base: DSSMath.ray))
+            return try DSSMath.rpow(cut, try dur / step, base: DSSMath.ray)
         case .exponentialDecrease(let cut):
-            return try DSSMath.rmul(top, try DSSMath.rpow(cut, dur, base: DSSMath.ray))
+            return try DSSMath.rpow(cut, dur, base: DSSMath.ray)
         }
     }
 

@@ -94,9 +94,16 @@ public struct Clipper: Sendable, Hashable {
     /// `status(tic, top)` at `now`: the price on the curve and whether the auction needs a
     /// reset (`now − tic > tail` or `rdiv(price, top) < cusp`).
     public func status(tic: UInt64, top: UInt256, now: UInt64) throws(Revert) -> (done: Bool, price: UInt256) {
+        try status(tic: tic, top: top, now: now, decay: calc.decay(after:))
+    }
+
+    /// ``status(tic:top:now:)`` with the curve's factor at `now − tic` read from `decay`
+    /// (``Abacus/decay(after:)`` of ``calc``, or a memo of it shared by many auctions).
+    public func status(tic: UInt64, top: UInt256, now: UInt64,
+                       decay: (UInt256) throws(Revert) -> UInt256) throws(Revert) -> (done: Bool, price: UInt256) {
         guard now >= tic else { throw .underflow }
         let dur = UInt256(now &- tic)
-        let price = try calc.price(top: top, dur: dur)
+        let price = try DSSMath.rmul(top, try decay(dur))
         // `||` short-circuits: rdiv is computed only when the auction is young enough.
         if dur > tail { return (true, price) }
         // rdiv(price, top) < cusp ⟺ ⌊price·RAY / top⌋ < cusp ⟺ price·RAY < cusp·top (top > 0):
