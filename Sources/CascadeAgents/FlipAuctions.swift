@@ -19,6 +19,10 @@ public struct FlipAuctions: Sendable {
         /// `(tic ≠ 0 and tic < now) or end < now`: only `deal` remains (or `tick` without bids).
         public internal(set) var finished: Bool
 
+        /// The lot in whole units of collateral (``wholeUnits(_:)``), converted once for every
+        /// keeper.
+        public let lotWhole: Double
+
         /// The high bidder (`guy`).
         public var guy: Address { bid.guy }
 
@@ -26,6 +30,12 @@ public struct FlipAuctions: Sendable {
             self.id = id
             self.bid = bid
             finished = Self.hasFinished(bid, now: now)
+            lotWhole = Self.wholeUnits(bid.lot)
+        }
+
+        /// A wad amount in whole units, in floating point: `wad / 10¹⁸`.
+        static func wholeUnits(_ wad: UInt256) -> Double {
+            wad.doubleValue / 1e18
         }
 
         static func hasFinished(_ bid: Flipper.Bid, now: UInt64) -> Bool {

@@ -94,35 +94,49 @@ public struct FlipKeeper: Sendable {
         let now = view.nextTimestamp
         // Vat DAI not yet committed to bids still pending in the mempool.
         var dai = maker.vat.dai(account.address)
-        for pending in inFlight.transactions {
-            let cost = Self.daiCost(pending.call)
+        for index in inFlight.transactions.indices {
+            let cost = Self.daiCost(inFlight.transactions[index].call)
             dai = dai >= cost ? dai &- cost : .zero
         }
         // The active auctions and which have finished, computed once for every keeper.
         let auctions = view.positions.flipAuctions[configuration.ilk] ?? FlipAuctions()
         precondition(auctions.timestamp == nil || auctions.timestamp == now, "the flip auctions must be computed at the next block's timestamp")
+        // What a valuing keeper offers per whole unit of collateral, and the most its tend may
+        // be worth (DAI · 10⁴⁵) for it to pay: a filter in floating point, with a margin far
+        // above its rounding, before the exact bid is worked out.
+        var daiPerUnit: Double?
+        if case .valuation(let discount) = configuration.bidding { daiPerUnit = Self.daiPerUnit(collateralUSD, daiUSD, discount) }
+        var affordable = dai.doubleValue * (1 + 1e-9) + 1
         // A keeper without DAI can only deal: it looks at the finished auctions alone.
         let finishedOnly = dai.isZero
         for position in 0..<(finishedOnly ? auctions.finished.count : auctions.entries.count) {
             guard inFlight.hasRoom(view) else { return }
-            let entry = auctions.entries[finishedOnly ? auctions.finished[position] : position]
-            let id = entry.id
-            // Nothing is sent on an auction the keeper already has a transaction pending for
-            // (checked last: most auctions are passed over before).
-            let contest = Contest.auction(house: flipper.address, id: id)
-            if entry.finished {
-                if entry.guy == account.address, !inFlight.contains(contest) {
+            // Fields are read from the list in place: most auctions are passed over.
+            let index = finishedOnly ? auctions.finished[position] : position
+            let id = auctions.entries[index].id
+            if auctions.entries[index].finished {
+                // Nothing is sent on an auction the keeper already has a transaction pending for.
+                let contest = Contest.auction(house: flipper.address, id: id)
+                if auctions.entries[index].guy == account.address, !inFlight.contains(contest) {
                     send(.flipperDeal(id: id), to: flipper.address, gas: maker.gasSchedule.deal, contest: contest, view: view, into: &sent)
                 }
                 continue
             }
-            // Every bid costs DAI (a tend its bid, a dent the tab): without any, only deals remain.
-            guard entry.guy != account.address, !dai.isZero,
-                  let call = nextBid(entry.bid, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD),
-                  !inFlight.contains(contest) else { continue }
+            // Every bid costs DAI (a tend the lesser of its valuation and the tab, a dent the
+            // tab): a bid it cannot pay for is not worked out (most are not, once its DAI is
+            // committed).
+            guard auctions.entries[index].guy != account.address, !dai.isZero else { continue }
+            if auctions.entries[index].bid.tab > dai {
+                if auctions.entries[index].bid.isDentPhase { continue }
+                if let daiPerUnit, auctions.entries[index].lotWhole * daiPerUnit * 1e45 > affordable { continue }
+            }
+            guard let call = nextBid(auctions.entries[index].bid, id: id, beg: flipper.beg, collateralUSD: collateralUSD, daiUSD: daiUSD)
+            else { continue }
             let cost = Self.daiCost(call)
-            guard cost <= dai else { continue }
+            let contest = Contest.auction(house: flipper.address, id: id)
+            guard cost <= dai, !inFlight.contains(contest) else { continue }
             dai = dai &- cost
+            affordable = dai.doubleValue * (1 + 1e-9) + 1
             let gas = if case .flipperTend = call { maker.gasSchedule.tend } else { maker.gasSchedule.dent }
             send(call, to: flipper.address, gas: gas, contest: contest, view: view, into: &sent)
         }
@@ -135,9 +149,9 @@ public struct FlipKeeper: Sendable {
             guard auction.bid.isZero, !auction.tab.isZero else { return nil }
             return .flipperTend(id: id, lot: auction.lot, bid: .one)
         case .valuation(let discount):
-            let daiPerUnit = collateralUSD / daiUSD * (1 - discount)
+            let daiPerUnit = Self.daiPerUnit(collateralUSD, daiUSD, discount)
             guard daiPerUnit > 0 else { return nil }
-            let lot = auction.lot.doubleValue / 1e18
+            let lot = FlipAuctions.Entry.wholeUnits(auction.lot)
             let worth = UInt256(truncating: lot * daiPerUnit * 1e45) ?? .zero  // rad
             if !auction.isDentPhase {
                 let bid = min(worth, auction.tab)
@@ -153,6 +167,12 @@ public struct FlipKeeper: Sendable {
                   wanted.multipliedFullWidth(by: beg) <= auction.lot.multipliedFullWidth(by: DSSMath.wad) else { return nil }
             return .flipperDent(id: id, lot: wanted, bid: auction.tab)
         }
+    }
+
+    /// What a valuing keeper offers per whole unit of collateral: its market value in DAI less
+    /// `discount`.
+    static func daiPerUnit(_ collateralUSD: Double, _ daiUSD: Double, _ discount: Double) -> Double {
+        collateralUSD / daiUSD * (1 - discount)
     }
 
     /// The Vat DAI a bid takes from the keeper when it is not the high bidder (rad): the whole

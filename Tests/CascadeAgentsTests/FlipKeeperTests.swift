@@ -64,4 +64,48 @@ import Testing
         #expect(state.maker!.vat.gem(F.ethA, winner.account.address) == F.wad(10))
         #expect(state.maker!.flipper(F.ethA)!.active.isEmpty)
     }
+
+    /// A valuing keeper passes over the bids it cannot pay for before working them out; it
+    /// must still send every bid it can pay for. Against the exact decision (``FlipKeeper/nextBid``
+    /// and its DAI cost), at DAI balances around the bid's cost — one unit below, at, one above,
+    /// and a relative 10⁻¹² either side — for a tend below `tab` and a dent.
+    @Test func aValuingKeeperSendsEveryBidItCanPayFor() throws {
+        var random = SplitMix64(seed: 20_200_312)
+        var sentTends = 0, sentDents = 0, cases = 0
+        for dentPhase in [false, true] {
+            var auctionState = try Self.bitten()
+            if dentPhase {
+                // A rival bids the whole tab: the auction is in its dent phase.
+                let tab = auctionState.maker!.flipper(F.ethA)!.bid(1).tab
+                var rival = FlipKeeper(account: F.account("flip-rival", 0), configuration: .init(
+                    ilk: F.ethA, collateralSymbol: "ETH", daiSymbol: "DAI", bites: false, bidding: .valuation(discount: 0), gas: .fixed(F.gwei(100))))
+                try F.giveDai(&auctionState, rival.account.address, tab)
+                let bids = rival.act(F.view(auctionState, prices: ["ETH": 1_000, "DAI": 1]))
+                #expect(bids.map(\.call) == [.flipperTend(id: 1, lot: F.wad(10), bid: tab)])
+                F.apply(bids[0], to: &auctionState)
+            }
+            for _ in 0..<60 {
+                let price = 50 + Double(random.next() % 20_000) / 100
+                let prices = ["ETH": price, "DAI": 1]
+                let probe = FlipKeeper(account: F.account("flip-valuer", 0), configuration: .init(
+                    ilk: F.ethA, collateralSymbol: "ETH", daiSymbol: "DAI", bites: false, bidding: .valuation(discount: 0.1), gas: .fixed(F.gwei(100))))
+                let entry = try #require(F.view(auctionState, prices: prices).positions.flipAuctions[F.ethA]?.entries.first)
+                guard let call = probe.nextBid(entry.bid, id: 1, beg: auctionState.maker!.flipper(F.ethA)!.beg, collateralUSD: price, daiUSD: 1)
+                else { continue }
+                let cost = FlipKeeper.daiCost(call)
+                let nearby = [cost &- .one, cost, cost &+ .one,
+                              UInt256(truncating: cost.doubleValue * (1 - 1e-12))!, UInt256(truncating: cost.doubleValue * (1 + 1e-12))!]
+                for dai in nearby {
+                    var state = auctionState
+                    var keeper = probe
+                    try F.giveDai(&state, keeper.account.address, dai)
+                    let sent = keeper.act(F.view(state, prices: prices)).map(\.call)
+                    #expect(sent == (cost <= dai ? [call] : []), "price \(price), DAI \(dai), cost \(cost)")
+                    if cost <= dai, case .flipperDent = call { sentDents += 1 } else if cost <= dai { sentTends += 1 }
+                    cases += 1
+                }
+            }
+        }
+        #expect(sentTends > 50 && sentDents > 50 && cases > 400)
+    }
 }
