@@ -106,6 +106,7 @@ public struct ClipKeeper: Sendable {
         var room = Self.room(maker.dog, ilk: ilk)
         guard !room.isZero else { return }
         for bark in auctions.barks {
+            guard inFlight.hasRoom(view) else { return }
             let contest = Contest.position(protocolName: "maker", owner: bark.urn)
             guard !inFlight.contains(contest) else { continue }
             let (fee, _) = view.fee(configuration.gas, contest: contest, sender: account.address)
@@ -137,11 +138,13 @@ public struct ClipKeeper: Sendable {
         else {
             // Nothing to take: only the auctions that need a redo, in the same order.
             for index in auctions.needingRedo {
+                guard inFlight.hasRoom(view) else { return }
                 redoIfDue(auctions.auctions[index], clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)
             }
             return
         }
         for status in auctions.auctions {
+            guard inFlight.hasRoom(view) else { return }
             let id = status.id
             guard let price = status.price else {
                 redoIfDue(status, clipper: clipper, maker: maker, daiUSD: daiUSD, view: view, into: &sent)

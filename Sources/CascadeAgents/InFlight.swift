@@ -29,10 +29,15 @@ public struct InFlight: Sendable {
     /// Most transactions an agent keeps pending: geth's per-account queue (`AccountQueue`, 64).
     public static let limit = 64
 
-    /// Whether the agent may submit another transaction: below ``limit`` pending and the
-    /// mempool not full.
+    /// How many more transactions the agent may submit now: up to ``limit`` pending, none
+    /// while the mempool is full.
+    public func room(_ view: AgentView) -> Int {
+        view.mempool.room > 0 ? max(0, Self.limit - transactions.count) : 0
+    }
+
+    /// Whether the agent may submit another transaction (``room(_:)`` is not zero).
     public func hasRoom(_ view: AgentView) -> Bool {
-        transactions.count < Self.limit && view.mempool.room > 0
+        room(view) > 0
     }
 
     /// Whether a pending transaction competes on `contest`.

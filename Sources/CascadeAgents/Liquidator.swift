@@ -133,6 +133,7 @@ public struct Liquidator: Sendable {
         guard let observation = takeObservation(at: view.blockNumber) else { return sent }
         var committed = committedCapital(view.state)
         for opportunity in observation.opportunities {
+            guard inFlight.hasRoom(view) else { break }
             send(opportunity, observedAt: observation.block, view: view, committed: &committed, into: &sent)
         }
         lastSent = lastSent.filter { $0.value > observation.block }
@@ -154,15 +155,17 @@ public struct Liquidator: Sendable {
             return balance > spent ? balance &- spent : .zero
         }
         // Every opportunity needs capital in its debt asset: once none is left (none at all, or
-        // all committed to the opportunities kept), nothing further is worth looking at.
+        // all committed to the opportunities kept), nothing further is worth looking at. Nor once
+        // it has planned as many as it has room to send (``InFlight/room(_:)``).
         func hasCapital() -> Bool { configuration.assets.keys.contains { !capital($0).isZero } }
-        var capitalLeft = hasCapital()
+        let room = inFlight.room(view)
+        var capitalLeft = room > 0 && hasCapital()
         func keep(_ found: Opportunity?) {
             guard let found else { return }
             let token = found.quote.debtAsset.address
             committed[token] = (committed[token] ?? .zero) &+ found.quote.debtToCover
             opportunities.append(found)
-            capitalLeft = hasCapital()
+            capitalLeft = opportunities.count < room && hasCapital()
         }
         guard capitalLeft else { return Observation(block: view.blockNumber, opportunities: []) }
         // A borrower it already has a liquidation pending on is not planned again: sending would

@@ -75,6 +75,22 @@ import Testing
         #expect(state.maker!.invariantViolations().isEmpty)
     }
 
+    /// 70 unsafe vaults: the keeper barks 64, the most it keeps pending (``InFlight/limit``).
+    @Test func keepsAtMostSixtyFourBarksPending() throws {
+        var state = try F.makerChain(price: F.wad(2_000))
+        let owners = (0..<70 as Range<UInt64>).map { Address(truncating: UInt256(0x3000 + $0)) }
+        for owner in owners { try F.openVault(&state, owner, ink: F.wad(10), art: F.wad(13_000)) }
+        try F.setPrice(&state, F.wad(1_500))
+        var keeper = Self.keeper(barks: true)
+        let positions = F.indexes(state, owners: owners)
+        #expect(positions.clipAuctions[F.ethA]?.barks.count == 70)
+        let sent = keeper.act(F.view(state, prices: ["ETH": 1_500, "DAI": 1], positions: positions))
+        #expect(sent.count == InFlight.limit)
+        #expect(sent.map(\.call) == positions.clipAuctions[F.ethA]!.barks.prefix(InFlight.limit).map {
+            ContractCall.dogBark(ilk: F.ethA, urn: $0.urn, kpr: Self.keeperAddress)
+        })
+    }
+
     // MARK: take
 
     /// A chain with one auction: a 10 ETH vault with 13,000 DAI of debt barked at $1,800 at

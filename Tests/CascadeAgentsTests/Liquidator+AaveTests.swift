@@ -279,6 +279,28 @@ import Testing
         #expect(next.reduce(UInt256.zero) { $0 &+ Self.target($1).debtToCover } <= units(10_000, 6))
     }
 
+    /// Like a node's client, it keeps at most ``InFlight/limit`` (64) transactions pending: with
+    /// 100 borrowers liquidatable it sends 64, and as pending ones leave the mempool, as many
+    /// new ones as leave.
+    @Test func keepsAtMostSixtyFourLiquidationsPending() {
+        var chain = LendingChain()
+        let owners = Self.ladder(&chain, count: 100)
+        chain.setPrice(ethUSD: 900)
+        #expect(Self.unhealthy(chain, owners).count == 100)
+        var liquidator = chain.liquidator(.aave)
+        let first = liquidator.act(chain.view())
+        #expect(first.count == InFlight.limit)
+        #expect(Set(first.map { Self.target($0).user }).count == InFlight.limit)
+        chain.advance()
+        #expect(liquidator.act(chain.view(mempool: MempoolView().adding(first, block: chain.block))).isEmpty,
+                "no room while 64 are pending")
+        // Ten leave the mempool (dropped): ten are sent, the ten again (still liquidatable).
+        let stillPending = Array(first.dropFirst(10))
+        let next = liquidator.act(chain.view(mempool: MempoolView().adding(stillPending, block: chain.block)))
+        #expect(next.count == 10)
+        #expect(Set(next.map { Self.target($0).user }) == Set(first.prefix(10).map { Self.target($0).user }))
+    }
+
     @Test func sendsNothingTwiceWhilePending() {
         var chain = LendingChain()
         let owners = Self.ladder(&chain)
