@@ -32,7 +32,7 @@ public struct ClipAuctions: Sendable {
         public var needsRedo: Bool { price == nil }
         /// The Clipper's price [ray]; `nil` when the auction needs a redo (a `take` would revert
         /// `Clipper/needs-reset`).
-        public let price: UInt256?
+        public internal(set) var price: UInt256?
         /// Collateral left. [wad]
         public let lot: UInt256
         /// DAI left to raise. [rad]
@@ -66,6 +66,9 @@ public struct ClipAuctions: Sendable {
     /// the end of the stage it holds for (``CascadeProtocols/Abacus/priceChange(after:)``):
     /// auctions in the same stage share one `rpow`.
     private var decays: [UInt256: UInt256] = [:]
+    /// Whether ``auctions`` holds one auction per sale, in the same order (no status reverted):
+    /// statuses are then brought up to date in place.
+    private var listed = false
 
     private struct BarkInputs: Equatable {
         var owners: [Address]
@@ -131,8 +134,9 @@ public struct ClipAuctions: Sendable {
 
     /// Each active auction's status at `timestamp`, by id. The sales are read again only when
     /// the Clipper's changed; a status is computed again only once its price may have changed
-    /// or the auction passed `tail` (and never once a redo is needed); the lists are rebuilt
-    /// only when a sale or a status may have changed.
+    /// or the auction passed `tail` (and never once a redo is needed). The lists are rebuilt
+    /// when the sales were read again or a status reverted; otherwise the statuses that changed
+    /// are updated in place.
     private mutating func refreshAuctions(_ clipper: Clipper, timestamp: UInt64) {
         let terms = ClipperTerms(tail: clipper.tail, cusp: clipper.cusp, calc: clipper.calc)
         if salesRead?.terms != terms { decays.removeAll() }
@@ -149,36 +153,57 @@ public struct ClipAuctions: Sendable {
                 return Sale(id: id, tic: sale.tic, top: sale.top, lot: sale.lot, tab: sale.tab, known: known)
             }
             salesRead = (clipper.salesVersion, terms)
-        } else if sales.allSatisfy({ $0.known.map { $0.price == nil || $0.holds.contains(timestamp) } ?? false }) {
-            return   // every status stands, and with them the lists
+            listed = false
         }
+        if listed, updateInPlace(clipper, calc: terms.calc, timestamp: timestamp) { return }
         auctions.removeAll(keepingCapacity: true)
         needingRedo.removeAll(keepingCapacity: true)
         lowestPrice = nil
         for index in sales.indices {
-            let sale = sales[index]
-            let auction: Auction
-            if let last = sale.known, last.price == nil || last.holds.contains(timestamp) {
-                auction = Auction(id: sale.id, price: last.price, lot: sale.lot, tab: sale.tab)
-            } else {
-                sales[index].known = nil
-                // `getStatus` of a running auction, from the sale as read.
-                guard let status = try? clipper.status(tic: sale.tic, top: sale.top, now: timestamp,
-                                                       decay: { dur throws(Revert) in try decay(after: dur, calc: terms.calc) })
-                else { continue }
-                let price = status.done ? nil : status.price
-                if let holds = Self.holds(sale, clipper: clipper, from: timestamp) {
-                    sales[index].known = KnownStatus(holds: holds, price: price)
-                }
-                auction = Auction(id: sale.id, price: price, lot: sale.lot, tab: sale.tab)
-            }
-            if let price = auction.price {
+            guard case .some(let price) = status(at: index, clipper: clipper, calc: terms.calc, timestamp: timestamp) else { continue }
+            if let price {
                 lowestPrice = min(lowestPrice ?? price, price)
             } else {
                 needingRedo.append(auctions.count)
             }
-            auctions.append(auction)
+            auctions.append(Auction(id: sales[index].id, price: price, lot: sales[index].lot, tab: sales[index].tab))
         }
+        listed = auctions.count == sales.count
+    }
+
+    /// Brings the lists (one auction per sale, in order) up to date in place: the statuses that
+    /// changed, the auctions that came to need a redo, the lowest price. `false` when a status
+    /// reverts (the lists must be rebuilt).
+    private mutating func updateInPlace(_ clipper: Clipper, calc: Abacus, timestamp: UInt64) -> Bool {
+        var lowest: UInt256?
+        for index in sales.indices {
+            guard case .some(let price) = status(at: index, clipper: clipper, calc: calc, timestamp: timestamp) else { return false }
+            // A status needing a redo stands for good: a price only ever becomes `nil`.
+            if price == nil, auctions[index].price != nil {
+                needingRedo.insert(index, at: needingRedo.lowerBound(of: index))
+            }
+            auctions[index].price = price
+            if let price { lowest = min(lowest ?? price, price) }
+        }
+        lowestPrice = lowest
+        return true
+    }
+
+    /// The status of `sales[index]` at `timestamp` — its price, `nil` when it needs a redo —
+    /// kept while it stands, else computed from the sale as read (`getStatus` of a running
+    /// auction) and kept for as long as it holds; `nil` when the computation reverts.
+    private mutating func status(at index: Int, clipper: Clipper, calc: Abacus, timestamp: UInt64) -> UInt256?? {
+        if let known = sales[index].known, known.price == nil || known.holds.contains(timestamp) { return .some(known.price) }
+        sales[index].known = nil
+        let (tic, top) = (sales[index].tic, sales[index].top)
+        guard let status = try? clipper.status(tic: tic, top: top, now: timestamp,
+                                               decay: { dur throws(Revert) in try decay(after: dur, calc: calc) })
+        else { return nil }
+        let price = status.done ? nil : status.price
+        if let holds = Self.holds(tic: tic, clipper: clipper, from: timestamp) {
+            sales[index].known = KnownStatus(holds: holds, price: price)
+        }
+        return .some(price)
     }
 
     /// `calc`'s factor at `dur`, computed once per stage of the curve under the current terms.
@@ -195,12 +220,12 @@ public struct ClipAuctions: Sendable {
     /// The timestamps from `timestamp` on with the same status as at `timestamp`: until the
     /// curve's price may change (``CascadeProtocols/Abacus/priceChange(after:)``) or the auction
     /// passes `tail`; `nil` before the auction's start or when the curve reverts.
-    private static func holds(_ sale: Sale, clipper: Clipper, from timestamp: UInt64) -> Range<UInt64>? {
-        guard timestamp >= sale.tic else { return nil }
-        let dur = UInt256(timestamp &- sale.tic)
+    private static func holds(tic: UInt64, clipper: Clipper, from timestamp: UInt64) -> Range<UInt64>? {
+        guard timestamp >= tic else { return nil }
+        let dur = UInt256(timestamp &- tic)
         guard var end = clipper.calc.priceChange(after: dur) else { return nil }
         if dur <= clipper.tail { end = min(end, (try? clipper.tail + .one) ?? .max) }   // `done` flips past `tail`
-        let until = (try? UInt256(sale.tic) + end).flatMap(\.uint64Value) ?? .max
+        let until = (try? UInt256(tic) + end).flatMap(\.uint64Value) ?? .max
         return timestamp..<until
     }
 }

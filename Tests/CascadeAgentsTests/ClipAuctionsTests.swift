@@ -98,8 +98,11 @@ import Testing
             let next = time + 12
             _ = indexes.refreshLiquidatable(in: state, touched: block < owners.count ? [owners[block]] : [], timestamp: next)
             let clipper = state.maker!.clipper(F.ethA)!
-            let listed = indexes.clipAuctions[F.ethA]!.auctions
+            let shared = indexes.clipAuctions[F.ethA]!
+            let listed = shared.auctions
             #expect(listed.map(\.id) == clipper.active.sorted())
+            #expect(shared.needingRedo == listed.indices.filter { listed[$0].needsRedo })
+            #expect(shared.lowestPrice == listed.compactMap(\.price).min())
             for auction in listed {
                 let status = try clipper.getStatus(auction.id, now: next)
                 #expect(auction.needsRedo == status.needsRedo && (auction.price ?? status.price) == status.price,
