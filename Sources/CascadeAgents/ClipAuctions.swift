@@ -15,7 +15,8 @@ import CascadeProtocols
 /// on, and every curve only falls.
 /// An auction's status is also kept while those terms stand, until its price may change
 /// (``CascadeProtocols/Abacus/priceChange(after:)``: the stairstep curve's price holds for a
-/// whole `step`) or it passes `tail`.
+/// whole `step`) or it passes `tail`; the statuses that change are updated in the lists in
+/// place, and the curve's factor is computed once per stage for every auction in it.
 public struct ClipAuctions: Sendable {
     /// An unsafe vault `Dog.bark` accepts on the last block's state.
     public struct Bark: Sendable, Hashable {
