@@ -57,11 +57,15 @@ public struct AgentAccount: Sendable {
     /// dropped, expired or refused leaves that gap, which must be filled before later ones can
     /// execute); the pending nonces above it are skipped by later transactions.
     public mutating func resynchronize(chainNonce: UInt64, pendingNonces: [UInt64]) {
-        let pending = pendingNonces.filter { $0 >= chainNonce }.sorted()
+        // One copy of the list, edited in place.
+        var pending = pendingNonces
+        pending.removeAll { $0 < chainNonce }
+        pending.sort()
         var next = chainNonce
         for nonce in pending where nonce == next { next += 1 }
         nextNonce = next
-        reserved = pending.filter { $0 > next }
+        pending.removeAll { $0 <= next }
+        reserved = pending
     }
 
     private mutating func transaction(_ call: ContractCall, to: Address, fee: TransactionFee, gas: GasEstimate, nonce: UInt64,

@@ -66,4 +66,31 @@ struct AgentAccountTests {
         // The next new transaction still takes the next nonce.
         #expect(account.send(.flipperDeal(id: 9), to: Self.pool, fee: Self.fee(1), gas: GasEstimate(gasUsed: 50_000)).nonce == second.nonce + 1)
     }
+
+    /// After `resynchronize`, the next new transactions take the nonces from the chain's up that
+    /// no pending transaction holds, in order (the rule written out here over a set), for
+    /// 500 random pending lists: unsorted, with gaps, below the chain's nonce, repeated.
+    @Test func resynchronizingFillsTheGapsThePendingNoncesLeave() {
+        var random = SplitMix64(seed: 64)
+        var account = AgentFixture.account("resync", 0)
+        var withGaps = 0
+        for _ in 0..<500 {
+            let chainNonce = random.next() % 20
+            let pending = (0..<Int(random.next() % 12)).map { _ in random.next() % 30 }
+            account.resynchronize(chainNonce: chainNonce, pendingNonces: pending)
+            let held = Set(pending)
+            var expected: [UInt64] = []
+            var nonce = chainNonce
+            while expected.count < 8 {
+                if !held.contains(nonce) { expected.append(nonce) }
+                nonce += 1
+            }
+            let sent = (0..<8).map { _ in
+                account.send(.flipperDeal(id: 1), to: Self.pool, fee: Self.fee(1), gas: GasEstimate(gasUsed: 50_000)).nonce
+            }
+            #expect(sent == expected, "chain \(chainNonce), pending \(pending)")
+            if expected.first.map({ held.contains($0 + 1) }) ?? false { withGaps += 1 }
+        }
+        #expect(withGaps > 50, "the lists must leave gaps below pending nonces")
+    }
 }
