@@ -197,35 +197,39 @@ public struct ClipAuctions: Sendable {
         if let known = sales[index].known, known.price == nil || known.holds.contains(timestamp) { return .some(known.price) }
         sales[index].known = nil
         let (tic, top) = (sales[index].tic, sales[index].top)
+        // The curve's stage at this age, once: the key of its factor and the end of the status.
+        let stageEnd = timestamp >= tic ? calc.priceChange(after: UInt256(timestamp &- tic)) : nil
         guard let status = try? clipper.status(tic: tic, top: top, now: timestamp,
-                                               decay: { dur throws(Revert) in try decay(after: dur, calc: calc) })
+                                               decay: { dur throws(Revert) in try decay(after: dur, stageEnd: stageEnd, calc: calc) })
         else { return nil }
         let price = status.done ? nil : status.price
-        if let holds = Self.holds(tic: tic, clipper: clipper, from: timestamp) {
-            sales[index].known = KnownStatus(holds: holds, price: price)
+        if let stageEnd {
+            sales[index].known = KnownStatus(holds: Self.holds(tic: tic, stageEnd: stageEnd, tail: clipper.tail, from: timestamp),
+                                             price: price)
         }
         return .some(price)
     }
 
-    /// `calc`'s factor at `dur`, computed once per stage of the curve under the current terms.
-    private mutating func decay(after dur: UInt256, calc: Abacus) throws(Revert) -> UInt256 {
-        guard let stage = calc.priceChange(after: dur) else { return try calc.decay(after: dur) }
-        if let known = decays[stage] { return known }
+    /// `calc`'s factor at `dur`, computed once per stage of the curve under the current terms
+    /// (`stageEnd`: ``CascadeProtocols/Abacus/priceChange(after:)`` of `dur`, `nil` when it has
+    /// none).
+    private mutating func decay(after dur: UInt256, stageEnd: UInt256?, calc: Abacus) throws(Revert) -> UInt256 {
+        guard let stageEnd else { return try calc.decay(after: dur) }
+        if let known = decays[stageEnd] { return known }
         let value = try calc.decay(after: dur)
         // A curve that changes every second has a stage per second: the memo is kept small.
         if decays.count >= 4_096 { decays.removeAll(keepingCapacity: true) }
-        decays[stage] = value
+        decays[stageEnd] = value
         return value
     }
 
-    /// The timestamps from `timestamp` on with the same status as at `timestamp`: until the
-    /// curve's price may change (``CascadeProtocols/Abacus/priceChange(after:)``) or the auction
-    /// passes `tail`; `nil` before the auction's start or when the curve reverts.
-    private static func holds(tic: UInt64, clipper: Clipper, from timestamp: UInt64) -> Range<UInt64>? {
-        guard timestamp >= tic else { return nil }
+    /// The timestamps from `timestamp` (not before `tic`) on with the same status as at
+    /// `timestamp`: until the curve's price may change (`stageEnd`, its
+    /// ``CascadeProtocols/Abacus/priceChange(after:)`` at this age) or the auction passes `tail`.
+    private static func holds(tic: UInt64, stageEnd: UInt256, tail: UInt256, from timestamp: UInt64) -> Range<UInt64> {
         let dur = UInt256(timestamp &- tic)
-        guard var end = clipper.calc.priceChange(after: dur) else { return nil }
-        if dur <= clipper.tail { end = min(end, (try? clipper.tail + .one) ?? .max) }   // `done` flips past `tail`
+        var end = stageEnd
+        if dur <= tail { end = min(end, (try? tail + .one) ?? .max) }   // `done` flips past `tail`
         let until = (try? UInt256(tic) + end).flatMap(\.uint64Value) ?? .max
         return timestamp..<until
     }

@@ -104,9 +104,13 @@ public struct FlipKeeper: Sendable {
         // What a valuing keeper offers per whole unit of collateral, and the most its tend may
         // be worth (DAI · 10⁴⁵) for it to pay: a filter in floating point, with a margin far
         // above its rounding, before the exact bid is worked out.
-        var daiPerUnit: Double?
-        if case .valuation(let discount) = configuration.bidding { daiPerUnit = Self.daiPerUnit(collateralUSD, daiUSD, discount) }
-        var affordable = dai.doubleValue * (1 + 1e-9) + 1
+        let daiPerUnit: Double? = if case .valuation(let discount) = configuration.bidding {
+            Self.daiPerUnit(collateralUSD, daiUSD, discount)
+        } else {
+            nil
+        }
+        func mostWorth(_ dai: UInt256) -> Double { dai.doubleValue * (1 + 1e-9) + 1 }
+        var affordable = mostWorth(dai)
         // A keeper without DAI can only deal: it looks at the finished auctions alone.
         let finishedOnly = dai.isZero
         for position in 0..<(finishedOnly ? auctions.finished.count : auctions.entries.count) {
@@ -136,7 +140,7 @@ public struct FlipKeeper: Sendable {
             let contest = Contest.auction(house: flipper.address, id: id)
             guard cost <= dai, !inFlight.contains(contest) else { continue }
             dai = dai &- cost
-            affordable = dai.doubleValue * (1 + 1e-9) + 1
+            affordable = mostWorth(dai)
             let gas = if case .flipperTend = call { maker.gasSchedule.tend } else { maker.gasSchedule.dent }
             send(call, to: flipper.address, gas: gas, contest: contest, view: view, into: &sent)
         }
