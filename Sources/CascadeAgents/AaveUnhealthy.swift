@@ -25,6 +25,10 @@ public struct AaveUnhealthy: Sendable {
     /// The index's stamp of the set when every borrower in it was certain and they came in the
     /// index's order.
     private var stamp: LendingPositionIndex.CertainStamp?
+    /// Whether the borrowers of ``stamp`` had well-separated keys
+    /// (``PositionIndexes/aaveKeysWellSeparated(_:prices:timestamp:)``): while the stamp stands,
+    /// their order then stands at any timestamp without looking at them again.
+    private var separated = false
 
     public init() {}
 
@@ -32,17 +36,22 @@ public struct AaveUnhealthy: Sendable {
     /// exactly. The set stands as it is when the index's stamp
     /// (``PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) equals the last one, only one
     /// pair has candidates and they come in the index's order at both timestamps
-    /// (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:)``): the same
-    /// borrowers, in the same order, with the same reserves.
+    /// (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:separated:)``): the same
+    /// borrowers, in the same order, with the same reserves. The order is checked borrower by
+    /// borrower only when the stamp changed or the last set's keys were not well separated.
     mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
         self.timestamp = timestamp
         let stamp = positions.aaveCertainStamp(pool, prices: prices, timestamp: timestamp)
+        let sameStamp = stamp != nil && stamp == self.stamp
         // A stamp is kept only with a set in the index's order: its order then stands too.
-        let inIndexOrder = stamp.map {
-            $0.isOnePair && positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp)
-        } ?? false
-        if inIndexOrder, stamp == self.stamp { return 0 }
+        var separatedNow = false, inIndexOrder = false
+        if let stamp, stamp.isOnePair {
+            separatedNow = (separated && sameStamp) || positions.aaveKeysWellSeparated(pool, prices: prices, timestamp: timestamp)
+            inIndexOrder = positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp, separated: separatedNow)
+        }
+        if inIndexOrder, sameStamp { return 0 }
         self.stamp = inIndexOrder ? stamp : nil
+        separated = inIndexOrder && separatedNow
         let found = Self.find(pool, prices: prices, positions: positions, timestamp: timestamp, allCertain: inIndexOrder)
         owners = found.owners
         borrowingMasks = found.borrowingMasks

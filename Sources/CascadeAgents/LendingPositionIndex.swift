@@ -135,11 +135,28 @@ public struct LendingPositionIndex: Sendable {
     /// order (key, then address bytes): no two different keys of one pair round to the same
     /// `key / threshold`. When it holds for two thresholds with equal one-pair stamps
     /// (``certainStamp(threshold:certainty:isCertain:)``), both lists are the same.
-    /// - Complexity: O(k) for k candidates once settled.
-    public func candidatesKeepIndexOrder(threshold: (Pair) -> Double?) -> Bool {
+    ///
+    /// `separated` tells that the candidates are those of an earlier query whose keys were found
+    /// well separated (``keysWellSeparated(threshold:)``; an equal ``CertainStamp`` shows they are
+    /// the same): then no key need be looked at, only that every depth stays finite.
+    /// - Complexity: O(k) for k candidates once settled; O(pairs) when `separated`.
+    public func candidatesKeepIndexOrder(threshold: (Pair) -> Double?, separated: Bool = false) -> Bool {
         pairs.allSatisfy { pair, index in
             guard let limit = Self.limit(threshold(pair)) else { return index.count <= 1 }   // every depth +∞: address order
-            return index.keepsOrder(atOrAbove: limit) { $0 / limit }
+            guard separated else { return index.keepsOrder(atOrAbove: limit) { $0 / limit } }
+            return index.settledEntries(atOrAbove: limit) != nil && (index.largestKey.map { ($0 / limit).isFinite } ?? true)
+        }
+    }
+
+    /// Whether, in every pair, the candidates' different keys at `threshold` are far enough apart
+    /// that no threshold can give two of them the same depth
+    /// (``LiquidationIndex/keysWellSeparated(atOrAbove:)``); a pair queried at every position
+    /// (no usable threshold) passes only with at most one.
+    /// - Complexity: O(k) for k candidates once settled.
+    public func keysWellSeparated(threshold: (Pair) -> Double?) -> Bool {
+        pairs.allSatisfy { pair, index in
+            guard let limit = Self.limit(threshold(pair)) else { return index.count <= 1 }
+            return index.keysWellSeparated(atOrAbove: limit)
         }
     }
 

@@ -151,6 +151,27 @@ public struct LiquidationIndex: Sendable {
         return true
     }
 
+    /// Whether every two different keys at or above `level` (> 0) are more than a factor
+    /// `1 + 2⁻⁴⁹` apart; `false` when the head does not hold them all. Dividing such keys by a
+    /// common divisor with correctly rounded quotients that are normal numbers cannot make two
+    /// different keys equal — each quotient is within 2⁻⁵³ of its exact value — so then
+    /// ``keepsOrder(atOrAbove:depth:)`` holds for `depth` = division by any `limit` ≤ `level`
+    /// under which the largest key stays finite (``largestKey``), whatever `limit` is.
+    /// - Complexity: O(k) for the k entries.
+    public func keysWellSeparated(atOrAbove level: Double) -> Bool {
+        guard level > 0, level >= floor else { return false }
+        let count = headCount(atOrAbove: level)
+        guard count > 1 else { return true }
+        for position in 1..<count {
+            let higher = head[position - 1].key, lower = head[position].key
+            if higher != lower && !(higher > lower * (1 + 0x1p-49)) { return false }
+        }
+        return true
+    }
+
+    /// The largest key, when the head holds any position (the index settled at or below it).
+    public var largestKey: Double? { head.first?.key }
+
     /// The number of positions ``forEachEntry(atOrAbove:_:)`` visits from the head (all of them
     /// when the index is settled at or below `threshold`).
     public func headCount(atOrAbove threshold: Double) -> Int {

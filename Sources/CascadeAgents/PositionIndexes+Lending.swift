@@ -162,9 +162,17 @@ extension PositionIndexes {
     }
 
     /// Whether ``aaveCandidates(_:prices:timestamp:)`` lists each pair's candidates in the
-    /// index's own order (``LendingPositionIndex/candidatesKeepIndexOrder(threshold:)``).
-    public func aaveCandidatesKeepIndexOrder(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> Bool {
-        aavePositions.candidatesKeepIndexOrder(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
+    /// index's own order (``LendingPositionIndex/candidatesKeepIndexOrder(threshold:separated:)``;
+    /// `separated`: they are candidates found well separated before).
+    public func aaveCandidatesKeepIndexOrder(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64, separated: Bool = false) -> Bool {
+        aavePositions.candidatesKeepIndexOrder(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp),
+                                               separated: separated)
+    }
+
+    /// Whether the Aave candidates' keys at `timestamp` are well separated
+    /// (``LendingPositionIndex/keysWellSeparated(threshold:)``).
+    public func aaveKeysWellSeparated(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> Bool {
+        aavePositions.keysWellSeparated(threshold: Self.aaveThreshold(pool, prices: prices, timestamp: timestamp))
     }
 
     /// Compound borrowers that may have a shortfall with the oracle's `prices` (by underlying) and

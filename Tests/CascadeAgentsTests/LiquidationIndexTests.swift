@@ -112,6 +112,32 @@ import Testing
         #expect(index.keepsOrder(atOrAbove: 1.0.nextUp) { ($0 * 4).rounded() }, "1 is below the level")
     }
 
+    /// Keys more than `1 + 2⁻⁴⁹` apart keep their order under division by any limit; nearer
+    /// ones are reported, equal ones are not.
+    @Test func wellSeparatedKeysKeepOrderUnderEveryDivision() {
+        var index = LiquidationIndex()
+        var random = SplitMix64(seed: 7)
+        var key = 1.0, last = key
+        for owner: UInt64 in 1...200 {
+            index.update(Self.owner(owner), key: key)
+            last = key
+            if owner.isMultiple(of: 7) { continue }   // the next key equals this one
+            key *= 1 + 0x1p-48 + Distributions.unitInterval(using: &random) * 0x1p-40
+        }
+        #expect(!index.keysWellSeparated(atOrAbove: 1), "not settled")
+        index.settle(atOrAbove: 1)
+        #expect(index.keysWellSeparated(atOrAbove: 1))
+        #expect(!index.keysWellSeparated(atOrAbove: 0), "the level must be positive")
+        for _ in 0..<2_000 {
+            let limit = 1 - Distributions.unitInterval(using: &random) * 0.999
+            #expect(index.keepsOrder(atOrAbove: 1) { $0 / limit }, "limit \(limit)")
+        }
+        index.update(Self.owner(500), key: last.nextUp)
+        #expect(!index.keysWellSeparated(atOrAbove: 1), "two neighbouring doubles")
+        #expect(index.keysWellSeparated(atOrAbove: last.nextUp), "the pair is not both at or above the level")
+        #expect(index.largestKey == last.nextUp)
+    }
+
     @Test func emptyIndexHasNoCandidates() {
         #expect(LiquidationIndex().candidates(atOrAbove: 0).isEmpty)
     }

@@ -234,6 +234,28 @@ import Testing
         #expect(!index.candidatesKeepIndexOrder(threshold: { _ in limit }))
         #expect(index.candidates(threshold: { _ in 1 }).map(\.owner) == [address(2), address(1)])
         #expect(index.candidatesKeepIndexOrder(threshold: { _ in 1 }))
+        #expect(!index.keysWellSeparated(threshold: { _ in 1 }), "neighbouring doubles")
+    }
+
+    /// Candidates found well separated keep the index's order at any limit that keeps their
+    /// depths finite, without their keys being looked at again; a pair queried at every
+    /// position passes only alone.
+    @Test func wellSeparatedCandidatesKeepIndexOrderAtAnyLimit() {
+        let pair = LendingPositionIndex.Pair(collateral: address(0xA), debt: address(0xB), keyIsExact: true)
+        var index = LendingPositionIndex()
+        index.update(address(1), placement: .pair(pair, key: 1.5))
+        index.update(address(2), placement: .pair(pair, key: 1.5 * (1 + 0x1p-47)))
+        index.settle(threshold: { _ in 1 })
+        #expect(index.keysWellSeparated(threshold: { _ in 1 }))
+        #expect(!index.candidatesKeepIndexOrder(threshold: { _ in 0.75 }, separated: true), "not settled at 0.75")
+        index.settle(threshold: { _ in 5e-309 })
+        for limit in [1.0, 0.75, 1e-300] {
+            #expect(index.candidatesKeepIndexOrder(threshold: { _ in limit }, separated: true))
+            #expect(index.candidatesKeepIndexOrder(threshold: { _ in limit }) , "limit \(limit)")
+        }
+        #expect(!index.candidatesKeepIndexOrder(threshold: { _ in 5e-309 }, separated: true), "depths overflow")
+        #expect(!index.candidatesKeepIndexOrder(threshold: { _ in nil }, separated: true), "every depth +∞: address order")
+        #expect(!index.keysWellSeparated(threshold: { _ in nil }))
     }
 
     /// A reserve's liquidation threshold lowered by governance re-keys every Aave position at the
