@@ -180,6 +180,7 @@ public struct Liquidator: Sendable {
             guard let pool = view.state.aave else { break }
             let unhealthy = view.positions.aaveUnhealthy
             precondition(unhealthy.timestamp == view.nextTimestamp, "the Aave set must be computed at the next block's timestamp")
+            guard !unhealthy.owners.isEmpty else { break }
             // A borrower who owes only reserves the liquidator holds no capital in, or too little
             // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
             // collateral), is passed over unsized.
