@@ -24,12 +24,17 @@ public struct AgentAccount: Sendable {
     /// number of the next one.
     public private(set) var built: UInt64 = 0
 
-    /// The account of the key derived from the run seed, the agent's role and its index
-    /// (``CascadeChain/PrivateKey/derive(seed:label:index:)``).
-    public init(seed: UInt64, role: String, index: UInt64, chainID: UInt64, signs: Bool = true) {
-        signer = Signer(key: PrivateKey.derive(seed: seed, label: role, index: index))
+    /// The account of `signer`'s key, sending on `chainID`.
+    public init(signer: Signer, chainID: UInt64, signs: Bool = true) {
+        self.signer = signer
         self.chainID = chainID
         self.signs = signs
+    }
+
+    /// The account of the key derived from `seed`, the agent's role and its index
+    /// (``CascadeChain/PrivateKey/derive(seed:label:index:)``).
+    public init(seed: UInt64, role: String, index: UInt64, chainID: UInt64, signs: Bool = true) {
+        self.init(signer: Signer(key: PrivateKey.derive(seed: seed, label: role, index: index)), chainID: chainID, signs: signs)
     }
 
     /// The account's address.

@@ -6,13 +6,13 @@ import Foundation
 
 /// Building the Aave v3, Compound v2 and Uniswap v2 parts of a world (docs/scenarios-lending.md).
 ///
-/// In order: ``deployLending(_:seed:ledger:symbols:tokens:)`` lists the reserves and markets,
+/// In order: ``deployLending(_:identities:ledger:symbols:tokens:)`` lists the reserves and markets,
 /// creates the pairs and the feeds and registers their tokens, before ``CascadeAgents/ChainState``
-/// exists (it routes them from its initialiser); ``initialiseLending(_:contracts:scenario:seed:market:)``
+/// exists (it routes them from its initialiser); ``initialiseLending(_:contracts:scenario:identities:market:)``
 /// signs each feed's first round at the start price one block before the start, seeds the
-/// liquidity and mints each pair's reserves to it; ``openLendingPopulations(_:scenario:seed:market:agents:)``
+/// liquidity and mints each pair's reserves to it; ``openLendingPopulations(_:scenario:seed:identities:market:agents:)``
 /// opens the positions through the protocols' own `supply`/`mint` and `borrow`;
-/// ``lendingAgents(_:state:contracts:scenario:seed:)`` funds and creates liquidators, arbitrageurs
+/// ``lendingAgents(_:state:contracts:scenario:identities:)`` funds and creates liquidators, arbitrageurs
 /// and feed relayers. Every amount is exact: what an action needs is minted to its account first.
 ///
 /// **Amounts.** USD figures become raw token units at the start market price of the token's
@@ -21,8 +21,8 @@ import Foundation
 /// `⌊D · r / P_collateral · 10^c⌋`.
 ///
 /// **Addresses.** Owners who never sign, passive suppliers, liquidity providers, feeds and cTokens
-/// get ``derivedAddress(seed:label:)`` addresses; accounts that sign (defending owners, agents,
-/// reporters) derive their keys from the seed.
+/// get ``Identities/address(_:)`` addresses; accounts that sign (defending owners, agents,
+/// reporters) derive their keys (``Identities/signer(_:index:)``), both from the scenario's seed.
 extension WorldBuilder {
     /// The lending contracts, deployed before the chain state that routes them.
     struct LendingContracts {
@@ -42,7 +42,7 @@ extension WorldBuilder {
     /// Lists the Aave reserves and Compound markets, creates the pairs (empty) and the feeds (no
     /// round yet), and registers the tokens not registered yet (Maker's DAI and collateral are
     /// shared) with their market symbols.
-    static func deployLending(_ scenario: Scenario, seed: UInt64, ledger: inout TokenLedger, symbols: inout [Address: String],
+    static func deployLending(_ scenario: Scenario, identities: Identities, ledger: inout TokenLedger, symbols: inout [Address: String],
                               tokens: inout [Address: Token]) -> LendingContracts {
         let setup = scenario.lending
         let start = scenario.chain.startTimestamp
@@ -63,7 +63,7 @@ extension WorldBuilder {
         if let compound = setup.compound {
             var comptroller = CompoundComptroller(configuration: compound.definition.comptroller)
             for market in compound.definition.markets {
-                comptroller.listMarket(cToken: cTokenAddress(seed: seed, market: market.name), underlying: market.underlying,
+                comptroller.listMarket(cToken: cTokenAddress(identities, market: market.name), underlying: market.underlying,
                                        configuration: market.configuration, blockNumber: 0)
             }
             contracts.compound = comptroller
@@ -76,10 +76,10 @@ extension WorldBuilder {
         }
         for (index, spec) in setup.feeds.enumerated() {
             let reporters = (0..<spec.reporters).map {
-                Signer(key: PrivateKey.derive(seed: seed, label: "feed-reporter/\(spec.symbol)", index: UInt64($0)))
+                identities.signer("feed-reporter/\(spec.symbol)", index: UInt64($0))
             }
             let feed = PushPriceFeed(
-                address: derivedAddress(seed: seed, label: "feed/\(spec.symbol)"),
+                address: identities.address("feed/\(spec.symbol)"),
                 feedID: Bytes32(ascii: "\(spec.symbol)/USD") ?? Bytes32(ascii: "feed \(index)")!,
                 decimals: 8, reporters: reporters.map(\.address), quorum: spec.quorum,
                 deviationThresholdBps: spec.deviationBps, heartbeat: spec.heartbeatSeconds, source: "feed \(spec.symbol)")
@@ -94,7 +94,7 @@ extension WorldBuilder {
 
     /// Signs each feed's first round at the start price (observed and included one block time
     /// before the start, by `quorum` reporters), then seeds `[liquidity]` and each pair's reserves.
-    static func initialiseLending(_ state: inout ChainState, contracts: LendingContracts, scenario: Scenario, seed: UInt64,
+    static func initialiseLending(_ state: inout ChainState, contracts: LendingContracts, scenario: Scenario, identities: Identities,
                                   market: MarketModel) throws(BuildError) {
         let start = scenario.chain.startTimestamp
         for (index, spec) in scenario.lending.feeds.enumerated() {
@@ -113,7 +113,7 @@ extension WorldBuilder {
             }
         }
         for spec in scenario.lending.liquidity {
-            try supplyLiquidity(spec, state: &state, scenario: scenario, seed: seed, market: market)
+            try supplyLiquidity(spec, state: &state, scenario: scenario, identities: identities, market: market)
         }
         if let uniswap = scenario.lending.uniswap {
             for (index, pair) in uniswap.definition.pairs.enumerated() {
@@ -122,7 +122,7 @@ extension WorldBuilder {
                     reserves = (rawAmount(usd: spec.usd, of: pair.tokenA, scenario: scenario, market: market),
                                 rawAmount(usd: spec.usd, of: pair.tokenB, scenario: scenario, market: market))
                 }
-                let provider = derivedAddress(seed: seed, label: "liquidity/\(uniswap.name)/\(pair.name)")
+                let provider = identities.address("liquidity/\(uniswap.name)/\(pair.name)")
                 do throws(Revert) {
                     try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                         try setup.ledger.mint(reserves.0, of: pair.tokenA.address, to: pair.address)
@@ -140,9 +140,9 @@ extension WorldBuilder {
     }
 
     /// Supplies `spec.usd` of an Aave reserve or a Compound market from a passive supplier.
-    private static func supplyLiquidity(_ spec: LiquiditySpec, state: inout ChainState, scenario: Scenario, seed: UInt64,
+    private static func supplyLiquidity(_ spec: LiquiditySpec, state: inout ChainState, scenario: Scenario, identities: Identities,
                                         market: MarketModel) throws(BuildError) {
-        let supplier = derivedAddress(seed: seed, label: spec.key)
+        let supplier = identities.address(spec.key)
         let context = CallContext(sender: supplier, blockNumber: 0, timestamp: scenario.chain.startTimestamp)
         do throws(Revert) {
             switch spec.venue {
@@ -158,7 +158,7 @@ extension WorldBuilder {
                 }
             case let .compoundMarket(name, token):
                 let amount = rawAmount(usd: spec.usd, of: token, scenario: scenario, market: market)
-                let cToken = cTokenAddress(seed: seed, market: name)
+                let cToken = cTokenAddress(identities, market: name)
                 try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                     var ledger = setup.ledger, comptroller = setup.compound
                     try ledger.mint(amount, of: token.address, to: supplier)
@@ -180,7 +180,7 @@ extension WorldBuilder {
 
     /// Opens every lending population's positions; appends a ``CascadeAgents/Borrower`` group for
     /// each Aave population whose owners defend. Returns every owner, for the position indexes.
-    static func openLendingPopulations(_ state: inout ChainState, scenario: Scenario, seed: UInt64, market: MarketModel,
+    static func openLendingPopulations(_ state: inout ChainState, scenario: Scenario, seed: UInt64, identities: Identities, market: MarketModel,
                                        agents: inout [Agent]) throws(BuildError) -> [Address] {
         var owners: [Address] = []
         for (index, population) in scenario.lending.populations.enumerated() {
@@ -190,7 +190,7 @@ extension WorldBuilder {
             case let .aave(collateral, debt):
                 var defenders: [Borrower.Owner] = []
                 owners += try openAave(specs, population: population, collateral: collateral.token, debt: debt.token, state: &state,
-                                       scenario: scenario, seed: seed, market: market, populationIndex: index, defenders: &defenders)
+                                       scenario: scenario, seed: seed, identities: identities, market: market, populationIndex: index, defenders: &defenders)
                 if let rules = population.owners, !defenders.isEmpty {
                     agents.append(.borrowers(Borrower(
                         market: .aave(collateral: collateral.token.address, debt: debt.token.address), gas: rules.gas, owners: defenders,
@@ -198,7 +198,7 @@ extension WorldBuilder {
                 }
             case let .compound(collateral, debt):
                 owners += try openCompound(specs, population: population, collateral: collateral, debt: debt, state: &state,
-                                           scenario: scenario, seed: seed, market: market)
+                                           scenario: scenario, identities: identities, market: market)
             }
         }
         return owners
@@ -209,7 +209,7 @@ extension WorldBuilder {
     /// hold their budget: top-ups get `budget_share` of their collateral minted on top, repayers
     /// keep the borrowed tokens (their budget is `budget_share` of the debt).
     private static func openAave(_ specs: [PositionSpec], population: LendingPopulationSpec, collateral: Token, debt: Token,
-                                 state: inout ChainState, scenario: Scenario, seed: UInt64, market: MarketModel, populationIndex: Int,
+                                 state: inout ChainState, scenario: Scenario, seed: UInt64, identities: Identities, market: MarketModel, populationIndex: Int,
                                  defenders: inout [Borrower.Owner]) throws(BuildError) -> [Address] {
         var behaviour = SplitMix64(seed: seed).derived(stream: lendingStream(population: populationIndex, part: 1))
         let start = scenario.chain.startTimestamp
@@ -224,11 +224,11 @@ extension WorldBuilder {
                 for (index, spec) in specs.enumerated() {
                     let borrowed = rawAmount(usd: spec.debtUSD, of: debt, scenario: scenario, market: market)
                     let supplied = rawAmount(usd: spec.collateralUSD, of: collateral, scenario: scenario, market: market)
-                    var owner = derivedAddress(seed: seed, label: "\(population.name)/owner/\(index)")
+                    var owner = identities.address("\(population.name)/owner/\(index)")
                     var spare = UInt256.zero, allowance = supplied
                     if let rules = population.owners, Distributions.unitInterval(using: &behaviour) < rules.defendShare {
                         let repays = Distributions.unitInterval(using: &behaviour) < rules.repayShare
-                        let account = AgentAccount(seed: seed, role: "\(population.name)/owner", index: UInt64(index),
+                        let account = identities.account("\(population.name)/owner", index: UInt64(index),
                                                    chainID: scenario.chainID, signs: scenario.signsTransactions)
                         owner = account.address
                         let budget = UInt256(truncating: (repays ? borrowed : supplied).doubleValue * rules.budgetShare) ?? .zero
@@ -263,10 +263,10 @@ extension WorldBuilder {
 
     /// Compound accounts: each owner mints its collateral, enters that market and borrows.
     private static func openCompound(_ specs: [PositionSpec], population: LendingPopulationSpec, collateral: CompoundV2Definition.Market,
-                                     debt: CompoundV2Definition.Market, state: inout ChainState, scenario: Scenario, seed: UInt64,
+                                     debt: CompoundV2Definition.Market, state: inout ChainState, scenario: Scenario, identities: Identities,
                                      market: MarketModel) throws(BuildError) -> [Address] {
-        let collateralCToken = cTokenAddress(seed: seed, market: collateral.name)
-        let debtCToken = cTokenAddress(seed: seed, market: debt.name)
+        let collateralCToken = cTokenAddress(identities, market: collateral.name)
+        let debtCToken = cTokenAddress(identities, market: debt.name)
         var owners: [Address] = []
         owners.reserveCapacity(specs.count)
         var failed: (index: Int, spec: PositionSpec, error: Revert)?
@@ -277,7 +277,7 @@ extension WorldBuilder {
                 for (index, spec) in specs.enumerated() {
                     let borrowed = rawAmount(usd: spec.debtUSD, of: debt.underlying, scenario: scenario, market: market)
                     let supplied = rawAmount(usd: spec.collateralUSD, of: collateral.underlying, scenario: scenario, market: market)
-                    let owner = derivedAddress(seed: seed, label: "\(population.name)/owner/\(index)")
+                    let owner = identities.address("\(population.name)/owner/\(index)")
                     let context = CallContext(sender: owner, blockNumber: 0, timestamp: scenario.chain.startTimestamp)
                     do throws(Revert) {
                         try ledger.mint(supplied, of: collateral.underlying.address, to: owner)
@@ -318,12 +318,12 @@ extension WorldBuilder {
     /// capital's tokens (Compound) without limit (``CascadeAgents/ChainState`` routes no token
     /// calls, so approvals are set up, not sent). The router needs no approval.
     static func lendingAgents(_ spec: AgentSpec, state: inout ChainState, contracts: LendingContracts, scenario: Scenario,
-                              seed: UInt64) throws(BuildError) -> [Agent] {
+                              identities: Identities) throws(BuildError) -> [Agent] {
         switch spec {
         case let .liquidators(name, count, capital, configuration):
             var agents: [Agent] = []
             for index in 0..<count {
-                let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID, signs: scenario.signsTransactions)
+                let account = identities.account(name, index: UInt64(index), chainID: scenario.chainID, signs: scenario.signsTransactions)
                 var spenders: [(token: Address, spender: Address)] = []
                 for amount in capital {
                     switch configuration.target {
@@ -342,13 +342,13 @@ extension WorldBuilder {
         case let .arbitrageurs(name, count, capital, configuration):
             var agents: [Agent] = []
             for index in 0..<count {
-                let account = AgentAccount(seed: seed, role: name, index: UInt64(index), chainID: scenario.chainID, signs: scenario.signsTransactions)
+                let account = identities.account(name, index: UInt64(index), chainID: scenario.chainID, signs: scenario.signsTransactions)
                 try fund(account.address, with: capital, approving: [], state: &state, key: "\(name).capital")
                 agents.append(.arbitrageur(Arbitrageur(account: account, configuration: configuration)))
             }
             return agents
         case let .feedRelayer(name, feed, configuration):
-            let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID, signs: scenario.signsTransactions)
+            let account = identities.account(name, index: 0, chainID: scenario.chainID, signs: scenario.signsTransactions)
             return [.oracleRelayer(OracleRelayer(account: account, reporters: contracts.reporters[feed],
                                                  signaturesPerUpdate: scenario.lending.feeds[feed].quorum, configuration: configuration))]
         case .makerRelayer, .flipKeepers, .clipKeepers:
@@ -377,7 +377,7 @@ extension WorldBuilder {
     }
 
     /// The address of Compound market `name`'s cToken (the protocol file gives none).
-    static func cTokenAddress(seed: UInt64, market name: String) -> Address {
-        derivedAddress(seed: seed, label: "compound/\(name)")
+    static func cTokenAddress(_ identities: Identities, market name: String) -> Address {
+        identities.address("compound/\(name)")
     }
 }

@@ -24,10 +24,12 @@ public enum WorldBuilder {
     /// in a context that vouches for signatures, accept the marks without `ecrecover`
     /// (``CascadeProtocols/ECRecover/vouchedMark(for:)``). Outcomes and metrics are identical,
     /// but there are no raw transactions to trace (``AgentTransaction``).
-    public static func build(_ scenario: Scenario, seed: UInt64? = nil, signing: Bool = true) throws(BuildError) -> World {
+    public static func build(_ scenario: Scenario, seed: UInt64? = nil, signing: Bool = true,
+                             signers: SignerCache = SignerCache()) throws(BuildError) -> World {
         var scenario = scenario
         scenario.signsTransactions = signing
         let seed = seed ?? scenario.seed
+        let identities = Identities(seed: scenario.seed, signers: signers)
         let start = scenario.chain.startTimestamp
         let market = MarketModel(configuration: scenario.market, random: SplitMix64(seed: seed).derived(stream: 2),
                                  startTimestamp: start)
@@ -58,11 +60,11 @@ public enum WorldBuilder {
                 tokens[gem.address] = gem
                 symbols[gem.address] = spec.symbol
                 makerCollateral[ilk] = spec.symbol
-                let reporters = distinctSlotSigners(seed: seed, label: "reporter/\(spec.ilk)", count: spec.reporters)
+                let reporters = identities.distinctSlotSigners("reporter/\(spec.ilk)", count: spec.reporters)
                 reporterKeys.append(reporters)
-                var median = Median(address: derivedAddress(seed: seed, label: "median/\(spec.ilk)"),
+                var median = Median(address: identities.address("median/\(spec.ilk)"),
                                     wat: Bytes32(ascii: spec.symbol + "USD") ?? Bytes32(ascii: "ETHUSD")!, source: "median \(spec.ilk)")
-                var osm = OSM(address: derivedAddress(seed: seed, label: "osm/\(spec.ilk)"), source: "osm \(spec.ilk)")
+                var osm = OSM(address: identities.address("osm/\(spec.ilk)"), source: "osm \(spec.ilk)")
                 do throws(Revert) {
                     try median.lift(reporters.map(\.address))
                     try median.setBar(spec.bar)
@@ -74,7 +76,7 @@ public enum WorldBuilder {
             }
         }
 
-        let lending = deployLending(scenario, seed: seed, ledger: &ledger, symbols: &symbols, tokens: &tokens)
+        let lending = deployLending(scenario, identities: identities, ledger: &ledger, symbols: &symbols, tokens: &tokens)
         var state = ChainState(ledger: ledger, maker: maker, makerOracles: oracles, aave: lending.aave, aaveAddress: lending.aaveAddress,
                                compound: lending.compound, pairs: lending.pairs, feeds: lending.feeds)
         var makerVaults: [Bytes32: [Address]] = [:]
@@ -112,7 +114,7 @@ public enum WorldBuilder {
             }
         }
 
-        try initialiseLending(&state, contracts: lending, scenario: scenario, seed: seed, market: market)
+        try initialiseLending(&state, contracts: lending, scenario: scenario, identities: identities, market: market)
 
         // Vaults, and the owners who defend them.
         var agents: [Agent] = []
@@ -133,11 +135,11 @@ public enum WorldBuilder {
                     for (index, spec) in specs.enumerated() {
                         let art = UInt256(truncating: spec.debtUSD * 1e18) ?? .zero
                         let ink = UInt256(truncating: spec.debtUSD * spec.collateralRatio / price * 1e18) ?? .zero
-                        var owner = derivedAddress(seed: seed, label: "\(population.name)/owner/\(index)")
+                        var owner = identities.address("\(population.name)/owner/\(index)")
                         var spare = UInt256.zero
                         if let rules = population.owners, Distributions.unitInterval(using: &behaviour) < rules.defendShare {
                             let repays = Distributions.unitInterval(using: &behaviour) < rules.repayShare
-                            let account = AgentAccount(seed: seed, role: "\(population.name)/owner", index: UInt64(index),
+                            let account = identities.account("\(population.name)/owner", index: UInt64(index),
                                                        chainID: scenario.chainID, signs: scenario.signsTransactions)
                             owner = account.address
                             let budget = UInt256(truncating: (repays ? art : ink).doubleValue * rules.budgetShare) ?? .zero
@@ -162,33 +164,33 @@ public enum WorldBuilder {
             }
         }
 
-        let lendingOwners = try openLendingPopulations(&state, scenario: scenario, seed: seed, market: market, agents: &agents)
+        let lendingOwners = try openLendingPopulations(&state, scenario: scenario, seed: seed, identities: identities, market: market, agents: &agents)
 
         // Agents.
         for spec in scenario.agents {
             switch spec {
             case let .makerRelayer(name, _, configuration):
                 guard case .maker(let index) = configuration.target else { continue }
-                let account = AgentAccount(seed: seed, role: name, index: 0, chainID: scenario.chainID, signs: scenario.signsTransactions)
+                let account = identities.account(name, index: 0, chainID: scenario.chainID, signs: scenario.signsTransactions)
                 agents.append(.oracleRelayer(OracleRelayer(
                     account: account, reporters: reporterKeys[index],
                     signaturesPerUpdate: scenario.maker!.oracles[index].bar, configuration: configuration)))
             case let .flipKeepers(name, count, daiBudget, configuration):
                 for account in try fundedKeepers(&state, name: name, count: count, ilk: configuration.ilk,
                                                  symbol: configuration.collateralSymbol, daiBudget: daiBudget,
-                                                 scenario: scenario, seed: seed, market: market) {
+                                                 scenario: scenario, identities: identities, market: market) {
                     makerVaults[configuration.ilk, default: []].append(account.address)
                     agents.append(.flipKeeper(FlipKeeper(account: account, configuration: configuration)))
                 }
             case let .clipKeepers(name, count, daiBudget, configuration):
                 for account in try fundedKeepers(&state, name: name, count: count, ilk: configuration.ilk,
                                                  symbol: configuration.collateralSymbol, daiBudget: daiBudget,
-                                                 scenario: scenario, seed: seed, market: market) {
+                                                 scenario: scenario, identities: identities, market: market) {
                     makerVaults[configuration.ilk, default: []].append(account.address)
                     agents.append(.clipKeeper(ClipKeeper(account: account, configuration: configuration)))
                 }
             case .liquidators, .arbitrageurs, .feedRelayer:
-                agents += try lendingAgents(spec, state: &state, contracts: lending, scenario: scenario, seed: seed)
+                agents += try lendingAgents(spec, state: &state, contracts: lending, scenario: scenario, identities: identities)
             }
         }
 
@@ -203,11 +205,11 @@ public enum WorldBuilder {
     /// `count` keeper accounts, each funded with `daiBudget` DAI in the Vat drawn from its own
     /// vault, whose collateral is worth ten times the budget (it is never at risk in a run).
     private static func fundedKeepers(_ state: inout ChainState, name: String, count: Int, ilk: Bytes32, symbol: String,
-                                      daiBudget: UInt256, scenario: Scenario, seed: UInt64,
+                                      daiBudget: UInt256, scenario: Scenario, identities: Identities,
                                       market: MarketModel) throws(BuildError) -> [AgentAccount] {
         let price = market.price(market.index(of: symbol)!)
         let ink = UInt256(truncating: daiBudget.doubleValue * 10 / price) ?? .zero
-        let accounts = (0..<count).map { AgentAccount(seed: seed, role: name, index: UInt64($0), chainID: scenario.chainID, signs: scenario.signsTransactions) }
+        let accounts = (0..<count).map { identities.account(name, index: UInt64($0), chainID: scenario.chainID, signs: scenario.signsTransactions) }
         do throws(Revert) {
             try state.setUp { (setup: inout ChainState.Setup) throws(Revert) in
                 var maker = setup.maker, ledger = setup.ledger
@@ -236,27 +238,5 @@ public enum WorldBuilder {
         try maker.join(ilk, usr: owner, wad: joined, context: context, ledger: &ledger)
         try maker.frob(ilk, u: owner, v: owner, w: owner, dink: dink, dart: dart,
                        context: context)
-    }
-
-    /// A contract or owner address from the seed and a label (the last 20 bytes of a Keccak-256).
-    static func derivedAddress(seed: UInt64, label: String) -> Address {
-        var hasher = Keccak256()
-        hasher.update(Array("cascade/address/v1".utf8))
-        withUnsafeBytes(of: seed.bigEndian) { hasher.update(Array($0)) }
-        hasher.update(Array(label.utf8))
-        return Address(bytes: Array(hasher.finalize().bytes.suffix(20)))!
-    }
-
-    /// `count` reporter keys whose addresses start with distinct bytes (the Median's slots).
-    static func distinctSlotSigners(seed: UInt64, label: String, count: Int) -> [Signer] {
-        var signers: [Signer] = []
-        var used = Set<UInt8>()
-        var index: UInt64 = 0
-        while signers.count < count {
-            let signer = Signer(key: PrivateKey.derive(seed: seed, label: label, index: index))
-            index += 1
-            if used.insert(Median.slot(of: signer.address)).inserted { signers.append(signer) }
-        }
-        return signers
     }
 }
