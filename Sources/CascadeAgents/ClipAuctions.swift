@@ -70,6 +70,11 @@ public struct ClipAuctions: Sendable {
     /// Whether ``auctions`` holds one auction per sale, in the same order (no status reverted):
     /// statuses are then brought up to date in place.
     private var listed = false
+    /// Per sale, the first timestamp its known status may not hold at (0: none known; `.max`: a
+    /// redo is needed for good): the in-place update reads only this.
+    private var dueAt: [UInt64] = []
+    /// The timestamp ``auctions`` were last brought up to date at.
+    private var statusesAt: UInt64?
 
     private struct BarkInputs: Equatable {
         var owners: [Address]
@@ -154,9 +159,11 @@ public struct ClipAuctions: Sendable {
                 return Sale(id: id, tic: sale.tic, top: sale.top, lot: sale.lot, tab: sale.tab, known: known)
             }
             salesRead = (clipper.salesVersion, terms)
+            dueAt = sales.map { Self.due($0.known) }
             listed = false
         }
-        if listed, updateInPlace(clipper, calc: terms.calc, timestamp: timestamp) { return }
+        defer { statusesAt = timestamp }
+        if listed, let last = statusesAt, timestamp >= last, updateInPlace(clipper, calc: terms.calc, timestamp: timestamp) { return }
         auctions.removeAll(keepingCapacity: true)
         needingRedo.removeAll(keepingCapacity: true)
         lowestPrice = nil
@@ -172,21 +179,25 @@ public struct ClipAuctions: Sendable {
         listed = auctions.count == sales.count
     }
 
-    /// Brings the lists (one auction per sale, in order) up to date in place: the statuses that
-    /// changed, the auctions that came to need a redo, the lowest price. `false` when a status
+    /// Brings the lists (one auction per sale, in order), last brought up to date at an earlier
+    /// or equal timestamp, up to date in place: the statuses that changed (those due,
+    /// ``dueAt``), the auctions that came to need a redo, the lowest price. `false` when a status
     /// reverts (the lists must be rebuilt).
+    ///
+    /// Under the same terms and sales an auction's price only falls as time passes (every curve
+    /// falls) or becomes `nil` for good: the lowest price is the last one or a new one, and is
+    /// looked for among all the auctions only when the auction that had it lost it.
     private mutating func updateInPlace(_ clipper: Clipper, calc: Abacus, timestamp: UInt64) -> Bool {
-        var lowest: UInt256?
-        for index in sales.indices {
+        var lowest = lowestPrice, lowestGone = false
+        for index in dueAt.indices where dueAt[index] <= timestamp {
             guard case .some(let price) = status(at: index, clipper: clipper, calc: calc, timestamp: timestamp) else { return false }
-            // A status needing a redo stands for good: a price only ever becomes `nil`.
-            if price == nil, auctions[index].price != nil {
-                needingRedo.insert(index, at: needingRedo.lowerBound(of: index))
-            }
+            let last = auctions[index].price
+            if price == nil, last != nil { needingRedo.insert(index, at: needingRedo.lowerBound(of: index)) }
+            if let last, last == lowest, price.map({ $0 > last }) ?? true { lowestGone = true }
             auctions[index].price = price
             if let price { lowest = min(lowest ?? price, price) }
         }
-        lowestPrice = lowest
+        lowestPrice = lowestGone ? auctions.lazy.compactMap(\.price).min() : lowest
         return true
     }
 
@@ -196,6 +207,7 @@ public struct ClipAuctions: Sendable {
     private mutating func status(at index: Int, clipper: Clipper, calc: Abacus, timestamp: UInt64) -> UInt256?? {
         if let known = sales[index].known, known.price == nil || known.holds.contains(timestamp) { return .some(known.price) }
         sales[index].known = nil
+        dueAt[index] = 0
         let (tic, top) = (sales[index].tic, sales[index].top)
         // The curve's stage at this age, once: the key of its factor and the end of the status.
         let stageEnd = timestamp >= tic ? calc.priceChange(after: UInt256(timestamp &- tic)) : nil
@@ -204,10 +216,17 @@ public struct ClipAuctions: Sendable {
         else { return nil }
         let price = status.done ? nil : status.price
         if let stageEnd {
-            sales[index].known = KnownStatus(holds: Self.holds(tic: tic, stageEnd: stageEnd, tail: clipper.tail, from: timestamp),
-                                             price: price)
+            let known = KnownStatus(holds: Self.holds(tic: tic, stageEnd: stageEnd, tail: clipper.tail, from: timestamp), price: price)
+            sales[index].known = known
+            dueAt[index] = Self.due(known)
         }
         return .some(price)
+    }
+
+    /// The first timestamp at which `known` may not hold (``dueAt``).
+    private static func due(_ known: KnownStatus?) -> UInt64 {
+        guard let known else { return 0 }
+        return known.price == nil ? .max : known.holds.upperBound
     }
 
     /// `calc`'s factor at `dur`, computed once per stage of the curve under the current terms
