@@ -1,5 +1,6 @@
 import CascadeAgents
 import CascadeChain
+import CascadeMath
 import CascadeProtocols
 
 /// Who is who in a scenario's world: the addresses of its contracts and of the owners who never
@@ -23,10 +24,11 @@ struct Identities {
     /// A contract or owner address from the seed and `label` (the last 20 bytes of a Keccak-256).
     func address(_ label: String) -> Address {
         var hasher = Keccak256()
-        hasher.update(Array("cascade/address/v1".utf8))
-        withUnsafeBytes(of: seed.bigEndian) { hasher.update(Array($0)) }
-        hasher.update(Array(label.utf8))
-        return Address(bytes: Array(hasher.finalize().bytes.suffix(20)))!
+        hasher.update("cascade/address/v1".utf8)
+        withUnsafeBytes(of: seed.bigEndian) { hasher.update($0) }
+        hasher.update(label.utf8)
+        let (_, w2, w1, w0) = hasher.finalize().words
+        return Address(truncating: UInt256(w0: w0, w1: w1, w2: w2, w3: 0))
     }
 
     /// The signer of key `index` of `label`.
