@@ -8,8 +8,10 @@ import CascadeProtocols
 /// finished at the next block's timestamp (`tic` passed with a bid, or `end` passed).
 ///
 /// The auctions are read again only when the Flipper's changed
-/// (``CascadeProtocols/Flipper/bidsVersion``); otherwise only the auctions not yet finished are
-/// looked at again, since an auction that has finished stays finished while its bid stands.
+/// (``CascadeProtocols/Flipper/bidsVersion``), and then only those its change log names
+/// (``CascadeProtocols/Flipper/changedIDs(since:)``) when it reaches back to the last read;
+/// the others are only checked for having finished, since an auction that has finished stays
+/// finished while its bid stands.
 public struct FlipAuctions: Sendable {
     /// One active auction.
     public struct Entry: Sendable, Hashable {
@@ -57,17 +59,69 @@ public struct FlipAuctions: Sendable {
     /// Brings the entries of `flipper` up to date at `timestamp` (not before the last).
     mutating func refresh(_ flipper: Flipper, timestamp now: UInt64) {
         timestamp = now
+        var changed = false
         if bidsRead != flipper.bidsVersion {
-            entries = flipper.active.map { Entry(id: $0, bid: flipper.bid($0), now: now) }
-            bidsRead = flipper.bidsVersion
-        } else {
-            var changed = false
-            for index in entries.indices where !entries[index].finished && Entry.hasFinished(entries[index].bid, now: now) {
-                entries[index].finished = true
-                changed = true
+            if let read = bidsRead, let ids = flipper.changedIDs(since: read) {
+                reread(Array(Set(ids)).sorted(), of: flipper, now: now)
+            } else {
+                entries = flipper.active.map { Entry(id: $0, bid: flipper.bid($0), now: now) }
             }
-            guard changed else { return }
+            bidsRead = flipper.bidsVersion
+            changed = true
         }
+        for index in entries.indices where !entries[index].finished && Entry.hasFinished(entries[index].bid, now: now) {
+            entries[index].finished = true
+            changed = true
+        }
+        guard changed else { return }
         finished = entries.indices.filter { entries[$0].finished }
+    }
+
+    /// Reads the auctions `ids` (ascending, distinct) of `flipper` again: updates their entries
+    /// in place when all are still listed and running; otherwise merges them into the entries in
+    /// one pass — dropping those dealt, inserting those kicked — keeping the Flipper's ascending
+    /// `active` order.
+    private mutating func reread(_ ids: [UInt256], of flipper: Flipper, now: UInt64) {
+        var positions: [Int] = []
+        positions.reserveCapacity(ids.count)
+        for id in ids {
+            let position = Self.position(of: id, in: entries)
+            guard position < entries.count, entries[position].id == id, flipper.bids[id] != nil else { break }
+            positions.append(position)
+        }
+        if positions.count == ids.count {
+            for (id, position) in zip(ids, positions) { entries[position] = Entry(id: id, bid: flipper.bid(id), now: now) }
+            return
+        }
+        var merged: [Entry] = []
+        merged.reserveCapacity(entries.count + ids.count)
+        func readAgain(_ id: UInt256) {
+            if let bid = flipper.bids[id] { merged.append(Entry(id: id, bid: bid, now: now)) }
+        }
+        var next = 0
+        for entry in entries {
+            while next < ids.count, ids[next] < entry.id {
+                readAgain(ids[next])
+                next += 1
+            }
+            if next < ids.count, ids[next] == entry.id {
+                readAgain(entry.id)
+                next += 1
+            } else {
+                merged.append(entry)
+            }
+        }
+        for id in ids[next...] { readAgain(id) }
+        entries = merged
+    }
+
+    /// The index of the first entry whose id is not below `id` (binary search).
+    private static func position(of id: UInt256, in entries: [Entry]) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

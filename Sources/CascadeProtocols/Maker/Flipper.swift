@@ -45,6 +45,19 @@ public struct Flipper: Sendable, Hashable {
     /// The ids of the entries in ``bids``, ascending: keepers walk this list instead of sorting
     /// the dictionary's keys every block.
     public private(set) var active: [UInt256] = []
+    /// The last changes to ``bids``, oldest first: between ``changeLogLength`` and twice as many.
+    /// Not contract state: a reader that kept the auctions of an earlier ``bidsVersion`` reads
+    /// again only the ones that changed (``changedIDs(since:)``).
+    private var changeLog: [Change] = []
+
+    /// One logged change: the auction `id` changed, making ``bidsVersion`` `version`.
+    private struct Change: Sendable, Hashable {
+        let id: UInt256
+        let version: UInt64
+    }
+
+    /// The fewest changes ``changedIDs(since:)`` can report.
+    public static let changeLogLength = 1_024
 
     public init(address: Address, ilk: Bytes32) {
         self.address = address
@@ -53,6 +66,23 @@ public struct Flipper: Sendable, Hashable {
 
     /// The auction `id` (all zero when it does not exist).
     public func bid(_ id: UInt256) -> Bid { bids[id] ?? Bid() }
+
+    /// The ids of the auctions changed (kicked, bid on, ticked or dealt) since ``bidsVersion``
+    /// was `version`, in the order of the changes (an id may come more than once); `nil` when
+    /// the log does not reach back that far or a change to ``bids`` was not logged — the reader
+    /// must read every auction again.
+    public func changedIDs(since version: UInt64) -> [UInt256]? {
+        guard version <= bidsVersion, bidsVersion - version <= UInt64(changeLog.count) else { return nil }
+        let changes = changeLog.suffix(Int(bidsVersion - version))
+        for (offset, change) in changes.enumerated() where change.version != version + UInt64(offset) + 1 { return nil }
+        return changes.map(\.id)
+    }
+
+    /// Logs a change to the auction `id` just made to ``bids``.
+    private mutating func logChange(_ id: UInt256) {
+        if changeLog.count >= 2 * Self.changeLogLength { changeLog.removeFirst(Self.changeLogLength) }
+        changeLog.append(Change(id: id, version: bidsVersion))
+    }
 
     /// `file("beg", data)`. [wad]
     public mutating func file(beg data: UInt256) {
@@ -97,6 +127,7 @@ public struct Flipper: Sendable, Hashable {
         if bids.updateValue(kick.bid, forKey: kick.id) == nil {
             active.insert(kick.id, at: Self.position(of: kick.id, in: active))
         }
+        logChange(kick.id)
     }
 
     // MARK: - Auction
@@ -110,6 +141,7 @@ public struct Flipper: Sendable, Hashable {
         entry.end = try Self.add48(now, tau)
         // As on chain, ticking an id that was never kicked (or was dealt) writes a new entry.
         if bids.updateValue(entry, forKey: id) == nil { active.insert(id, at: Self.position(of: id, in: active)) }
+        logChange(id)
     }
 
     /// `tend(id, lot, bid)` sent by `sender` at `now`: raises the bid for the whole lot.
@@ -137,6 +169,7 @@ public struct Flipper: Sendable, Hashable {
         entry.bid = bid
         entry.tic = tic
         bids[id] = entry
+        logChange(id)
     }
 
     /// `dent(id, lot, bid)` sent by `sender` at `now`: at `bid == tab`, accepts less collateral.
@@ -162,6 +195,7 @@ public struct Flipper: Sendable, Hashable {
         entry.lot = lot
         entry.tic = tic
         bids[id] = entry
+        logChange(id)
     }
 
     /// `deal(id)` at `now`: gives the lot to the high bidder and deletes the auction. Reverts
@@ -174,6 +208,7 @@ public struct Flipper: Sendable, Hashable {
         try vat.flux(ilk, from: address, to: entry.guy, entry.lot)
         bids[id] = nil
         active.remove(at: Self.position(of: id, in: active))
+        logChange(id)
         return entry
     }
 

@@ -51,6 +51,30 @@ final class FlipperTests: XCTestCase {
         XCTAssertEqual(maker.invariantViolations(), [])
     }
 
+    /// The change log names each auction changed since a version, in order, and says when it
+    /// cannot: a version not reached, one older than the log, a change that was not logged.
+    func testChangeLogNamesTheAuctionsChangedSinceAVersion() throws {
+        var maker = try bitten()
+        let kicked = maker.flippers[ilk]!.bidsVersion
+        XCTAssertEqual(maker.flippers[ilk]!.changedIDs(since: kicked - 1), [1], "the kick")
+        XCTAssertEqual(maker.flippers[ilk]!.changedIDs(since: kicked), [])
+        XCTAssertNil(maker.flippers[ilk]!.changedIDs(since: kicked + 1), "a version not reached")
+        try maker.tend(ilk, id: 1, lot: F.wad(10), bid: 1, context: F.context(F.keeper, F.t0 + 30))
+        try maker.deal(ilk, id: 1, context: F.context(F.keeper, F.t0 + 31 + ttl))
+        XCTAssertEqual(maker.flippers[ilk]!.changedIDs(since: kicked), [1, 1], "tend, deal")
+        var flipper = maker.flippers[ilk]!
+        flipper.bids[7] = Flipper.Bid()
+        XCTAssertNil(flipper.changedIDs(since: kicked), "an unlogged change")
+
+        var ticked = Flipper(address: faucet, ilk: ilk)
+        let changes = 2 * Flipper.changeLogLength + 5
+        for index in 0..<changes { try ticked.tick(UInt256(UInt64(index % 3)), now: 1 + UInt64(index / 3) * (tau + 1)) }
+        let kept = UInt64(Flipper.changeLogLength)
+        let expected = (changes - Flipper.changeLogLength..<changes).map { UInt256(UInt64($0 % 3)) }
+        XCTAssertEqual(ticked.changedIDs(since: ticked.bidsVersion - kept), expected)
+        XCTAssertNil(ticked.changedIDs(since: 0), "older than the log")
+    }
+
     func testBidOfZeroIsNotValid() throws {
         var maker = try bitten()
         assertReverts(&maker, .reason("Flipper/bid-not-higher")) { (maker: inout Maker) throws(Revert) in
