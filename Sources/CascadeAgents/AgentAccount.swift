@@ -23,6 +23,8 @@ public struct AgentAccount: Sendable {
     /// How many transactions the account has built (new ones and replacements): the sequence
     /// number of the next one.
     public private(set) var built: UInt64 = 0
+    /// The arguments of the last ``resynchronize(chainNonce:pendingNonces:)`` and ``built`` then.
+    private var lastSynchronized: (chainNonce: UInt64, pendingNonces: [UInt64], built: UInt64)?
 
     /// The account of `signer`'s key, sending on `chainID`.
     public init(signer: Signer, chainID: UInt64, signs: Bool = true) {
@@ -62,6 +64,10 @@ public struct AgentAccount: Sendable {
     /// dropped, expired or refused leaves that gap, which must be filled before later ones can
     /// execute); the pending nonces above it are skipped by later transactions.
     public mutating func resynchronize(chainNonce: UInt64, pendingNonces: [UInt64]) {
+        // The result depends on the arguments alone: with the same ones as last time and no
+        // transaction built since, it is already in place.
+        if let last = lastSynchronized, last.built == built, last.chainNonce == chainNonce, last.pendingNonces == pendingNonces { return }
+        defer { lastSynchronized = (chainNonce, pendingNonces, built) }
         // One copy of the list, edited in place.
         var pending = pendingNonces
         pending.removeAll { $0 < chainNonce }

@@ -93,4 +93,19 @@ struct AgentAccountTests {
         }
         #expect(withGaps > 50, "the lists must leave gaps below pending nonces")
     }
+
+    /// The same arguments twice leave the account as it is; after a transaction was built in
+    /// between, they set the nonce again (the transaction never reached the mempool).
+    @Test func resynchronizingAgainAfterASendForgetsWhatNeverArrived() {
+        var account = AgentFixture.account("resync", 1)
+        account.resynchronize(chainNonce: 5, pendingNonces: [6, 5])
+        account.resynchronize(chainNonce: 5, pendingNonces: [6, 5])
+        #expect(account.nextNonce == 7)
+        #expect(account.send(.flipperDeal(id: 1), to: Self.pool, fee: Self.fee(1), gas: GasEstimate(gasUsed: 50_000)).nonce == 7)
+        #expect(account.nextNonce == 8)
+        account.resynchronize(chainNonce: 5, pendingNonces: [6, 5])
+        #expect(account.nextNonce == 7, "nonce 7 is not pending: it is reused")
+        account.resynchronize(chainNonce: 5, pendingNonces: [5, 6, 7])
+        #expect(account.nextNonce == 8)
+    }
 }
