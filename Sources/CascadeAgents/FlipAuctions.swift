@@ -85,7 +85,7 @@ public struct FlipAuctions: Sendable {
         var positions: [Int] = []
         positions.reserveCapacity(ids.count)
         for id in ids {
-            let position = Self.position(of: id, in: entries)
+            let position = entries.lowerBound { $0.id < id }
             guard position < entries.count, entries[position].id == id, flipper.bids[id] != nil else { break }
             positions.append(position)
         }
@@ -113,15 +113,5 @@ public struct FlipAuctions: Sendable {
         }
         for id in ids[next...] { readAgain(id) }
         entries = merged
-    }
-
-    /// The index of the first entry whose id is not below `id` (binary search).
-    private static func position(of id: UInt256, in entries: [Entry]) -> Int {
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
