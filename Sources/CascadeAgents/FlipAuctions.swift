@@ -82,15 +82,15 @@ public struct FlipAuctions: Sendable {
     /// one pass — dropping those dealt, inserting those kicked — keeping the Flipper's ascending
     /// `active` order.
     private mutating func reread(_ ids: [UInt256], of flipper: Flipper, now: UInt64) {
-        var positions: [Int] = []
-        positions.reserveCapacity(ids.count)
+        var updates: [(position: Int, bid: Flipper.Bid)] = []
+        updates.reserveCapacity(ids.count)
         for id in ids {
             let position = entries.lowerBound { $0.id < id }
-            guard position < entries.count, entries[position].id == id, flipper.bids[id] != nil else { break }
-            positions.append(position)
+            guard position < entries.count, entries[position].id == id, let bid = flipper.bids[id] else { break }
+            updates.append((position, bid))
         }
-        if positions.count == ids.count {
-            for (id, position) in zip(ids, positions) { entries[position] = Entry(id: id, bid: flipper.bid(id), now: now) }
+        if updates.count == ids.count {
+            for (id, update) in zip(ids, updates) { entries[update.position] = Entry(id: id, bid: update.bid, now: now) }
             return
         }
         var merged: [Entry] = []

@@ -6,9 +6,10 @@ import CascadeProtocols
 /// Builds the initial ``World`` of a scenario: deploys the protocols, initialises their
 /// oracles at the start price, opens the population's positions, funds and creates the agents.
 ///
-/// Keys and addresses derive from the seed (``CascadeChain/PrivateKey/derive(seed:label:index:)``
-/// for accounts that sign; Keccak-256 of the seed and a label for vault owners that never do),
-/// so the same scenario and seed build the same world.
+/// Keys and addresses derive from the scenario's own seed (``Identities``:
+/// ``CascadeChain/PrivateKey/derive(seed:label:index:)`` for accounts that sign, Keccak-256 of
+/// the seed and a label for contracts and for vault owners that never do); every draw derives
+/// from the run's seed. The same scenario and seed build the same world.
 public enum WorldBuilder {
     /// An error raised while building (a position the protocol refuses, a population that
     /// breaks a debt ceiling…), naming the scenario key responsible.
@@ -23,7 +24,8 @@ public enum WorldBuilder {
     /// oracle reporters mark their reports instead of signing them, and the contracts, called
     /// in a context that vouches for signatures, accept the marks without `ecrecover`
     /// (``CascadeProtocols/ECRecover/vouchedMark(for:)``). Outcomes and metrics are identical,
-    /// but there are no raw transactions to trace (``AgentTransaction``).
+    /// but there are no raw transactions to trace (``AgentTransaction``). `signers` keeps the
+    /// keys derived, for the next world built from the same scenario (``SignerCache``).
     public static func build(_ scenario: Scenario, seed: UInt64? = nil, signing: Bool = true,
                              signers: SignerCache = SignerCache()) throws(BuildError) -> World {
         var scenario = scenario
