@@ -6,11 +6,13 @@ import CascadeProtocols
 /// liquidation sent now would execute at — with the reserves each borrows, computed once per
 /// block by the block loop and shared by every Aave liquidator.
 ///
-/// Ordered deepest first, as ``PositionIndexes/aaveCandidates(_:prices:timestamp:)``. Unlike the
-/// Maker and Compound sets it is computed afresh every block — interest moves every health
-/// factor every second — unless every borrower in it is certain and the index shows the same
-/// ones (``refresh(_:prices:positions:timestamp:)``). A liquidator that sizes a borrower asks
-/// the pool for its account data then.
+/// Ordered deepest first, as ``PositionIndexes/aaveCandidates(_:prices:timestamp:)``: the
+/// unbounded borrowers (several debts, or debt without collateral) by address, then the pairs'.
+/// Unlike the Maker and Compound sets it is computed afresh every block — interest moves every
+/// health factor every second — unless every pair candidate is certain and the index shows the
+/// same ones (``refresh(_:prices:positions:timestamp:)``): then only the unbounded borrowers,
+/// never certain, are checked again. A liquidator that sizes a borrower asks the pool for its
+/// account data then.
 public struct AaveUnhealthy: Sendable {
     /// The liquidatable borrowers, deepest first.
     public private(set) var owners: [Address] = []
@@ -22,8 +24,10 @@ public struct AaveUnhealthy: Sendable {
     public private(set) var borrowed: UInt128 = 0
     /// The timestamp the set was computed at.
     public private(set) var timestamp: UInt64?
-    /// The index's stamp of the set when every borrower in it was certain and they came in the
-    /// index's order.
+    /// How many of ``owners`` (the first ones) are unbounded borrowers.
+    private var unboundedCount = 0
+    /// The index's stamp of the set when every pair candidate in it was certain and they came
+    /// in the index's order.
     private var stamp: LendingPositionIndex.CertainStamp?
     /// Whether the borrowers of ``stamp`` had well-separated keys
     /// (``PositionIndexes/aaveKeysWellSeparated(_:prices:timestamp:)``): while the stamp stands,
@@ -33,12 +37,13 @@ public struct AaveUnhealthy: Sendable {
     public init() {}
 
     /// Recomputes the set at `timestamp` from the index's candidates; returns the number checked
-    /// exactly. The set stands as it is when the index's stamp
+    /// exactly. The pair candidates stand as they are when the index's stamp
     /// (``PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) equals the last one, only one
     /// pair has candidates and they come in the index's order at both timestamps
     /// (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:separated:)``): the same
-    /// borrowers, in the same order, with the same reserves. The order is checked borrower by
-    /// borrower only when the stamp changed or the last set's keys were not well separated.
+    /// borrowers, in the same order, with the same reserves; only the unbounded borrowers are
+    /// checked again. The order is checked borrower by borrower only when the stamp changed or
+    /// the last set's keys were not well separated.
     mutating func refresh(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
         self.timestamp = timestamp
         let stamp = positions.aaveCertainStamp(pool, prices: prices, timestamp: timestamp)
@@ -49,34 +54,72 @@ public struct AaveUnhealthy: Sendable {
             separatedNow = (separated && sameStamp) || positions.aaveKeysWellSeparated(pool, prices: prices, timestamp: timestamp)
             inIndexOrder = positions.aaveCandidatesKeepIndexOrder(pool, prices: prices, timestamp: timestamp, separated: separatedNow)
         }
-        if inIndexOrder, sameStamp { return 0 }
+        if inIndexOrder, sameStamp { return refreshUnbounded(pool, prices: prices, positions: positions, timestamp: timestamp) }
         self.stamp = inIndexOrder ? stamp : nil
         separated = inIndexOrder && separatedNow
         let found = Self.find(pool, prices: prices, positions: positions, timestamp: timestamp, allCertain: inIndexOrder)
         owners = found.owners
         borrowingMasks = found.borrowingMasks
         borrowed = borrowingMasks.reduce(0, |)
+        unboundedCount = found.unbounded
         return found.checked
     }
 
+    /// Checks the unbounded borrowers again, keeping the rest of the set; returns the number
+    /// checked.
+    private mutating func refreshUnbounded(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64) -> Int {
+        let unbounded = positions.aavePositions.unboundedOwners
+        guard !unbounded.isEmpty || unboundedCount > 0 else { return 0 }
+        let found = Self.liquidatableUnbounded(unbounded, pool: pool, prices: prices, timestamp: timestamp)
+        if found.owners[...] != owners[..<unboundedCount] || found.borrowingMasks[...] != borrowingMasks[..<unboundedCount] {
+            owners.replaceSubrange(..<unboundedCount, with: found.owners)
+            borrowingMasks.replaceSubrange(..<unboundedCount, with: found.borrowingMasks)
+            borrowed = borrowingMasks.reduce(0, |)
+            unboundedCount = found.owners.count
+        }
+        return unbounded.count
+    }
+
     /// The borrowers whose health factor at `timestamp` is below 1, in candidate order, with the
-    /// reserves each borrows and the number checked exactly. With `allCertain` (the index gave a
-    /// certain stamp: ``PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) and at most one
-    /// pair with candidates, they are that pair's candidates read straight from its sorted head,
-    /// in the index's order — the candidate order unless two keys round to one depth
-    /// (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:)``).
+    /// reserves each borrows, the number checked exactly and how many of them (the first) are
+    /// unbounded. With `allCertain` (the index gave a certain stamp:
+    /// ``PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) and at most one pair with
+    /// candidates, they are the unbounded borrowers checked exactly, then that pair's candidates
+    /// read straight from its sorted head, in the index's order — the candidate order unless two
+    /// keys round to one depth (``PositionIndexes/aaveCandidatesKeepIndexOrder(_:prices:timestamp:)``).
     public static func find(_ pool: AavePool, prices: AssetPrices, positions: PositionIndexes, timestamp: UInt64,
-                            allCertain: Bool) -> (owners: [Address], borrowingMasks: [UInt128], checked: Int) {
+                            allCertain: Bool) -> (owners: [Address], borrowingMasks: [UInt128], checked: Int, unbounded: Int) {
         if allCertain, let sole = positions.aaveSoleCandidates(pool, prices: prices, timestamp: timestamp) {
-            return (sole.owners, Array(repeating: sole.debtMask, count: sole.owners.count), 0)
+            let unbounded = positions.aavePositions.unboundedOwners
+            let found = liquidatableUnbounded(unbounded, pool: pool, prices: prices, timestamp: timestamp)
+            let masks = Array(repeating: sole.debtMask, count: sole.owners.count)
+            guard !found.owners.isEmpty else { return (sole.owners, masks, unbounded.count, 0) }
+            return (found.owners + sole.owners, found.borrowingMasks + masks, unbounded.count, found.owners.count)
         }
         let candidates = positions.aaveCandidates(pool, prices: prices, timestamp: timestamp)
-        var owners: [Address] = [], borrowingMasks: [UInt128] = []
+        var owners: [Address] = [], borrowingMasks: [UInt128] = [], unboundedCount = 0
+        owners.reserveCapacity(candidates.count)
+        borrowingMasks.reserveCapacity(candidates.count)
         let checked = liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
             owners.append(candidates[index].owner)
             borrowingMasks.append(borrowingMask)
+            if candidates[index].pair == nil { unboundedCount += 1 }
         }
-        return (owners, borrowingMasks, checked)
+        return (owners, borrowingMasks, checked, unboundedCount)
+    }
+
+    /// The liquidatable ones of the unbounded borrowers `owners` (by address), with the reserves
+    /// each borrows.
+    private static func liquidatableUnbounded(_ owners: [Address], pool: AavePool, prices: AssetPrices,
+                                              timestamp: UInt64) -> (owners: [Address], borrowingMasks: [UInt128]) {
+        guard !owners.isEmpty else { return ([], []) }
+        let candidates = owners.map { LendingPositionIndex.Candidate(owner: $0, depth: .infinity, pair: nil) }
+        var found: (owners: [Address], borrowingMasks: [UInt128]) = ([], [])
+        liquidatable(candidates, pool: pool, prices: prices, timestamp: timestamp) { index, borrowingMask in
+            found.owners.append(owners[index])
+            found.borrowingMasks.append(borrowingMask)
+        }
+        return found
     }
 
     /// Calls `body` with the index and the borrowed reserves of each of `candidates` (from

@@ -93,14 +93,16 @@ public struct LendingPositionIndex: Sendable {
         }
     }
 
-    /// A stamp of the owners ``candidates(threshold:)`` returns when every one of them is certain
-    /// — none unbounded, and in each pair with candidates `isCertain(pair)` holds and the
-    /// shallowest depth exceeds `certainty` (depths only grow with the key) — and every pair is
-    /// settled at its threshold; `nil` otherwise. Two equal stamps mean the same candidates;
-    /// their order may differ (it depends on the thresholds).
+    /// A stamp of the pair candidates ``candidates(threshold:)`` returns when every one of them
+    /// is certain — in each pair with candidates `isCertain(pair)` holds and the shallowest depth
+    /// exceeds `certainty` (depths only grow with the key) — and every pair is settled at its
+    /// threshold; `nil` otherwise. Two equal stamps mean the same pair candidates; their order
+    /// may differ (it depends on the thresholds). Unbounded positions are not part of it: they
+    /// are candidates at every query, never certain, and come first (``unboundedOwners``). With
+    /// any, a stamp also needs every pair candidate at a finite depth, so that none of them sorts
+    /// among the unbounded ones.
     /// - Complexity: O(pairs · log n).
     public func certainStamp(threshold: (Pair) -> Double?, certainty: Double, isCertain: (Pair) -> Bool) -> CertainStamp? {
-        guard unbounded.count == 0 else { return nil }
         var counts: [Int] = []
         counts.reserveCapacity(pairs.count)
         for (pair, index) in pairs {
@@ -108,19 +110,27 @@ public struct LendingPositionIndex: Sendable {
             guard let settled = index.settledEntries(atOrAbove: limit ?? 0) else { return nil }
             if let lowest = settled.lowestKey {
                 guard isCertain(pair), (limit.map { lowest / $0 } ?? .infinity) > certainty else { return nil }
+                if unbounded.count > 0 {
+                    guard let limit, let largest = index.largestKey, (largest / limit).isFinite else { return nil }
+                }
             }
             counts.append(settled.count)
         }
         return CertainStamp(revision: revision, counts: counts)
     }
 
-    /// When no position is unbounded and at most one pair has candidates at `threshold`: that
-    /// pair (`nil` when none has) and its candidates, read straight from its index in the
-    /// index's order (key, then address bytes); `nil` otherwise. The same owners as
-    /// ``candidates(threshold:)``, without building them one by one.
+    /// The unbounded positions (candidates at every query, all at depth `+∞`), by address bytes:
+    /// the order in which ``candidates(threshold:)`` lists them, before any pair's.
+    public var unboundedOwners: [Address] {
+        unbounded.count == 0 ? [] : unbounded.candidates(atOrAbove: 0)
+    }
+
+    /// When at most one pair has candidates at `threshold`: that pair (`nil` when none has) and
+    /// its candidates, read straight from its index in the index's order (key, then address
+    /// bytes); `nil` otherwise. The same owners as ``candidates(threshold:)`` less the
+    /// unbounded ones (``unboundedOwners``), without building them one by one.
     /// - Complexity: O(pairs + k) for k candidates once settled.
     public func soleCandidates(threshold: (Pair) -> Double?) -> (pair: Pair?, owners: [Address])? {
-        guard unbounded.count == 0 else { return nil }
         var found: (pair: Pair?, owners: [Address]) = (nil, [])
         for (pair, index) in pairs {
             let owners = index.candidates(atOrAbove: Self.limit(threshold(pair)) ?? 0)

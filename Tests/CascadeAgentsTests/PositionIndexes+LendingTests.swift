@@ -113,8 +113,13 @@ import Testing
                 liquidatableNow[found[$0].owner] = $1
             }
             #expect(Set(liquidatableNow.keys) == unhealthy, "at \(step)")
-            // Positions with two debts are candidates at any price: no single pair to read.
-            #expect(chain.positions.aaveSoleCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12) == nil)
+            // Positions with two debts are candidates at any price, first and by address; the
+            // sole pair's candidates, when one pair has any, are all the others.
+            let unbounded = found.prefix { $0.pair == nil }.map(\.owner)
+            #expect(!unbounded.isEmpty && unbounded == chain.positions.aavePositions.unboundedOwners, "at \(step)")
+            if let sole = chain.positions.aaveSoleCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12) {
+                #expect(Set(sole.owners) == Set(found.dropFirst(unbounded.count).map(\.owner)), "at \(step)")
+            }
             #expect(liquidatableNow.allSatisfy { $0.value == pool.position(of: $0.key).borrowingMask }, "at \(step)")
             certain += found.count - scanned
             liquidatable += unhealthy.count
@@ -216,6 +221,58 @@ import Testing
         #expect(stamp() == before)
         try chain.openAave(address(0x30_000), collateral: [(LendingChain.weth, units(100, 18))], debt: [(LendingChain.usdc, units(1_000, 6))])
         #expect(stamp() != before, "a new position, far from its price, changes the stamp")
+    }
+
+    /// Borrowers with two debts are candidates at any price and never certain, but they no longer
+    /// keep a certain set from standing: along a random price path, with blocks of interest
+    /// alone, the shared set after every block is the one a full check of every candidate gives
+    /// (unbounded borrowers first, by address), also at blocks where the stamp stood and only
+    /// the unbounded borrowers changed; there it checked those alone.
+    @Test func unboundedBorrowersAreCheckedAgainWhileCertainCandidatesStand() throws {
+        var chain = LendingChain()
+        var random = SplitMix64(seed: 23)
+        let (weth, usdc) = (LendingChain.weth, LendingChain.usdc)
+        var owners: [Address] = []
+        for n in 0..<90 {
+            let owner = address(0x40_000 + UInt64(n)), eth = random.uniform(1, 20), usage = random.uniform(0.5, 0.97)
+            if n % 10 == 0 {
+                // WETH against USDC and WETH: falls toward liquidation as ETH falls.
+                let power = eth * 2_000 * 0.805 * usage
+                try chain.openAave(owner, collateral: [(weth, decimalUnits(eth, 18))],
+                                   debt: [(usdc, decimalUnits(power * 0.8, 6)), (weth, decimalUnits(power * 0.2 / 2_000, 18))])
+            } else {
+                try chain.openAave(owner, collateral: [(weth, decimalUnits(eth, 18))], debt: [(usdc, decimalUnits(eth * 2_000 * 0.805 * usage, 6))])
+            }
+            owners.append(owner)
+        }
+        let unbounded = chain.positions.aavePositions.unboundedOwners
+        #expect(unbounded.count == 9)
+        var previous: (stamp: LendingPositionIndex.CertainStamp?, unbounded: [Address]) = (nil, [])
+        var stoodWithUnboundedChange = 0, price = 2_000.0
+        for step in 0..<400 {
+            if step % 4 == 0 {
+                chain.advance()
+            } else {
+                price *= random.uniform(0.99, 1.008)
+                chain.setPrice(ethUSD: price)
+            }
+            let pool = chain.state.aave!, prices = chain.state.aavePrices, time = chain.timestamp + 12
+            let examined = chain.positions.refreshLiquidatable(in: chain.state, touched: [], timestamp: time).aaveExamined
+            let shared = chain.positions.aaveUnhealthy
+            let fresh = AaveUnhealthy.find(pool, prices: prices, positions: chain.positions, timestamp: time, allCertain: false)
+            #expect(shared.owners == fresh.owners, "step \(step)")
+            #expect(shared.borrowingMasks == fresh.borrowingMasks, "step \(step)")
+            #expect(Set(shared.owners) == Self.unhealthyAave(chain, owners), "step \(step)")
+            let liquidatableUnbounded = shared.owners.prefix { unbounded.contains($0) }
+            #expect(Set(liquidatableUnbounded) == Set(unbounded).intersection(shared.owners), "step \(step): unbounded first")
+            let stamp = chain.positions.aaveCertainStamp(pool, prices: prices, timestamp: time)
+            if stamp != nil, stamp == previous.stamp, !shared.owners.isEmpty {
+                #expect(examined == unbounded.count, "step \(step): only the unbounded borrowers are checked")
+                if Array(liquidatableUnbounded) != previous.unbounded { stoodWithUnboundedChange += 1 }
+            }
+            previous = (stamp, Array(liquidatableUnbounded))
+        }
+        #expect(stoodWithUnboundedChange > 0)
     }
 
     /// Two keys that round to one depth are listed by address, not by key: the order differs from

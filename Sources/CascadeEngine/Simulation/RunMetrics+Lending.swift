@@ -73,12 +73,12 @@ extension RunMetrics {
         /// index's candidates at the on-chain prices with a health factor below 1 at `timestamp`
         /// — and each feed's staleness. The set is kept as it is when the index's stamp
         /// (``CascadeAgents/PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) shows the same
-        /// certain borrowers as the last block's.
+        /// certain borrowers as the last block's and no borrower is unbounded (never certain).
         mutating func track(block: UInt64, timestamp: UInt64, world: World) {
             let state = world.state
             if let pool = state.aave {
                 let stamp = world.positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: timestamp)
-                if stamp == nil || stamp != aaveStamp {
+                if stamp == nil || stamp != aaveStamp || world.positions.aavePositions.unbounded.count > 0 {
                     // The order does not matter here: a certain set may come in the index's.
                     noteAave(AaveUnhealthy.find(pool, prices: state.aavePrices, positions: world.positions, timestamp: timestamp,
                                                 allCertain: stamp != nil).owners, block: block)
