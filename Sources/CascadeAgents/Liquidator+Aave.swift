@@ -109,7 +109,8 @@ extension Liquidator {
             for collateralID in Self.ids(position.collateralMask) {
                 let collateral = pool.reserves[collateralID]
                 guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view),
-                      Self.aaveGrossProfitBound(account: account, collateral: collateral, debt: debt, prices: prices,
+                      Self.aaveGrossProfitBound(account: account, rules: pool.configuration.liquidationRules,
+                                                collateral: collateral, debt: debt, prices: prices,
                                                 available: available, collateralUSD: collateralUSD, debtUSD: debtUSD)
                         > configuration.minProfitUSD
                 else { continue }
@@ -136,17 +137,22 @@ extension Liquidator {
     /// protocol fee only takes away); when the collateral runs out the recomputed repayment
     /// rounds so that the seizure exceeds `k` per unit by less than `k`. The repayment is at
     /// most `available` and, for a known borrower, the reserve's debt, itself at most
-    /// `totalDebtBase · 10^debtDecimals / debtPrice`. A relative 10⁻⁹, two units of `k` and 10⁻⁹
-    /// USD cover the rounding of the bound and of the profit it bounds.
-    static func aaveGrossProfitBound(account: AaveAccountData?, collateral: AaveReserve, debt: AaveReserve, prices: AssetPrices,
-                                     available: UInt256, collateralUSD: Double, debtUSD: Double) -> Double {
+    /// `totalDebtBase · 10^debtDecimals / debtPrice` — under the v3.0 `rules`, half that (plus
+    /// half a unit) when the health factor is above the close factor's 0.95. A relative 10⁻⁹, two
+    /// units of `k` and 10⁻⁹ USD cover the rounding of the bound and of the profit it bounds.
+    static func aaveGrossProfitBound(account: AaveAccountData?, rules: AaveLiquidationRules, collateral: AaveReserve, debt: AaveReserve,
+                                     prices: AssetPrices, available: UInt256, collateralUSD: Double, debtUSD: Double) -> Double {
         guard let collateralPrice = prices[collateral.asset.address], let debtPrice = prices[debt.asset.address],
               !collateralPrice.isZero, !debtPrice.isZero else { return -.infinity }
         let collateralUnitUSD = collateralUSD / collateral.assetUnit.doubleValue
         let debtUnitUSD = debtUSD / debt.assetUnit.doubleValue
         let seizedPerRepaid = debtPrice.doubleValue / collateralPrice.doubleValue * collateral.assetUnit.doubleValue
             / debt.assetUnit.doubleValue * Double(collateral.configuration.liquidationBonus) / 1e4
-        let reserveDebtCap = account.map { ($0.totalDebtBase.doubleValue + 1) * debt.assetUnit.doubleValue / debtPrice.doubleValue + 1 }
+        let reserveDebtCap = account.map { account in
+            // v3.0 repays at most `percentMul(reserveDebt, 50 %)` (rounding half up) above HF 0.95.
+            let closeFactor = rules == .v3_0 && account.healthFactor > AavePoolConfiguration.closeFactorHealthFactorThreshold ? 0.5 : 1
+            return closeFactor * ((account.totalDebtBase.doubleValue + 1) * debt.assetUnit.doubleValue / debtPrice.doubleValue + 1)
+        }
         let repaidCap = min(available.doubleValue, reserveDebtCap ?? .infinity)
         let margin = seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) - debtUnitUSD * (1 - 1e-9)
         return repaidCap * max(0, margin) + 2 * seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) + 1e-9
@@ -184,7 +190,8 @@ extension Liquidator {
         guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { return false }
         return pool.reserves.contains { collateral in
             guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view) else { return false }
-            return Self.aaveGrossProfitBound(account: nil, collateral: collateral, debt: debt, prices: prices, available: available,
+            return Self.aaveGrossProfitBound(account: nil, rules: pool.configuration.liquidationRules, collateral: collateral,
+                                             debt: debt, prices: prices, available: available,
                                              collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
         }
     }

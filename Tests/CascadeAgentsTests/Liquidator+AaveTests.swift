@@ -153,7 +153,7 @@ import Testing
                             let collateral = pool.reserves[collateralID]
                             expectProfitBounded(quote, collateralOracleUSD: Liquidator.aaveUSD(prices, collateral.asset)!,
                                                 debtOracleUSD: Liquidator.aaveUSD(prices, debt.asset)!, random: &random) {
-                                Liquidator.aaveGrossProfitBound(account: account, collateral: collateral, debt: debt, prices: prices,
+                                Liquidator.aaveGrossProfitBound(account: account, rules: rules, collateral: collateral, debt: debt, prices: prices,
                                                                 available: requested, collateralUSD: $0, debtUSD: $1)
                             }
                             compared += 1
