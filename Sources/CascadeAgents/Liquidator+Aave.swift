@@ -97,18 +97,26 @@ extension Liquidator {
 
     /// The best liquidation of Aave borrower `owner`, whose `position` is liquidatable with
     /// `account` at the next block's timestamp (``AaveUnhealthy``), or `nil` when no pair pays.
+    /// `reserveUSD` holds the USD price of each reserve's token, by reserve id
+    /// (``aaveReserveUSD(_:view:)``).
     func aaveOpportunity(_ owner: Address, position: AaveUserPosition, account: AaveAccountData, pool: AavePool,
-                         view: AgentView, ethUSD: Double, capital: (Address) -> UInt256) -> Opportunity? {
+                         view: AgentView, reserveUSD: [Double?], ethUSD: Double, capital: (Address) -> UInt256) -> Opportunity? {
         let prices = view.state.aavePrices
         let timestamp = view.nextTimestamp
         var best: Opportunity?
-        for debtID in Self.ids(position.borrowingMask) {
+        var debts = position.borrowingMask
+        while debts != 0 {
+            let debtID = debts.trailingZeroBitCount
+            debts &= debts &- 1
             let debt = pool.reserves[debtID]
             let available = capital(debt.asset.address)
-            guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { continue }
-            for collateralID in Self.ids(position.collateralMask) {
+            guard !available.isZero, let debtUSD = reserveUSD[debtID] else { continue }
+            var collaterals = position.collateralMask
+            while collaterals != 0 {
+                let collateralID = collaterals.trailingZeroBitCount
+                collaterals &= collaterals &- 1
                 let collateral = pool.reserves[collateralID]
-                guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view),
+                guard let collateralUSD = reserveUSD[collateralID],
                       Self.aaveGrossProfitBound(account: account, rules: pool.configuration.liquidationRules,
                                                 collateral: collateral, debt: debt, prices: prices,
                                                 available: available, collateralUSD: collateralUSD, debtUSD: debtUSD)
@@ -122,6 +130,12 @@ extension Liquidator {
             }
         }
         return best
+    }
+
+    /// The USD price of each reserve's token, by reserve id: the market's, else the oracle's
+    /// (``usdPrice(_:oracleUSD:_:)``); `nil` for a token the liquidator does not trade.
+    func aaveReserveUSD(_ pool: AavePool, view: AgentView) -> [Double?] {
+        pool.reserves.map { usdPrice($0.asset, oracleUSD: Self.aaveUSD(view.state.aavePrices, $0.asset), view) }
     }
 
     /// An upper bound (USD) on `seized value − repaid value` over every liquidation of `debt`
@@ -163,9 +177,10 @@ extension Liquidator {
     /// whose liquidation against some reserve could gross more than the minimum profit for any
     /// borrower (``aaveGrossProfitBound(account:collateral:debt:prices:available:collateralUSD:debtUSD:)``
     /// with no borrower). A liquidator left with a few dollars of a stablecoin has none.
-    func worthwhileReserves(_ pool: AavePool, view: AgentView, capital: (Address) -> UInt256) -> UInt128 {
+    func worthwhileReserves(_ pool: AavePool, view: AgentView, reserveUSD: [Double?], capital: (Address) -> UInt256) -> UInt128 {
         var mask: UInt128 = 0
-        for index in pool.reserves.indices where isWorthwhile(pool.reserves[index], pool: pool, view: view, capital: capital) {
+        for index in pool.reserves.indices
+        where isWorthwhile(pool.reserves[index], pool: pool, view: view, reserveUSD: reserveUSD, capital: capital) {
             mask |= UInt128(1) << pool.reserves[index].id
         }
         return mask
@@ -173,25 +188,26 @@ extension Liquidator {
 
     /// ``worthwhileReserves(_:view:capital:)`` after the capital in `token` changed from the
     /// capital that gave `mask`: only the bits of the reserves of `token` are computed again.
-    func worthwhileReserves(_ mask: UInt128, token: Address, _ pool: AavePool, view: AgentView,
+    func worthwhileReserves(_ mask: UInt128, token: Address, _ pool: AavePool, view: AgentView, reserveUSD: [Double?],
                             capital: (Address) -> UInt256) -> UInt128 {
         var mask = mask
         for index in pool.reserves.indices where pool.reserves[index].asset.address == token {
             let bit = UInt128(1) << pool.reserves[index].id
-            mask = isWorthwhile(pool.reserves[index], pool: pool, view: view, capital: capital) ? mask | bit : mask & ~bit
+            mask = isWorthwhile(pool.reserves[index], pool: pool, view: view, reserveUSD: reserveUSD, capital: capital)
+                ? mask | bit : mask & ~bit
         }
         return mask
     }
 
     /// Whether `debt` is worth looking for borrowers of (``worthwhileReserves(_:view:capital:)``).
-    private func isWorthwhile(_ debt: AaveReserve, pool: AavePool, view: AgentView, capital: (Address) -> UInt256) -> Bool {
-        let prices = view.state.aavePrices
+    private func isWorthwhile(_ debt: AaveReserve, pool: AavePool, view: AgentView, reserveUSD: [Double?],
+                              capital: (Address) -> UInt256) -> Bool {
         let available = capital(debt.asset.address)
-        guard !available.isZero, let debtUSD = usdPrice(debt.asset, oracleUSD: Self.aaveUSD(prices, debt.asset), view) else { return false }
+        guard !available.isZero, let debtUSD = reserveUSD[debt.id] else { return false }
         return pool.reserves.contains { collateral in
-            guard let collateralUSD = usdPrice(collateral.asset, oracleUSD: Self.aaveUSD(prices, collateral.asset), view) else { return false }
+            guard let collateralUSD = reserveUSD[collateral.id] else { return false }
             return Self.aaveGrossProfitBound(account: nil, rules: pool.configuration.liquidationRules, collateral: collateral,
-                                             debt: debt, prices: prices, available: available,
+                                             debt: debt, prices: view.state.aavePrices, available: available,
                                              collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
         }
     }
@@ -199,16 +215,5 @@ extension Liquidator {
     /// The oracle's USD price of a whole `token` from Aave's 8-decimal base-currency units.
     static func aaveUSD(_ prices: AssetPrices, _ token: Token) -> Double? {
         prices[token.address].map { $0.doubleValue / 1e8 }
-    }
-
-    /// The reserve ids of the bits set in `mask`, lowest first.
-    static func ids(_ mask: UInt128) -> [Int] {
-        var ids: [Int] = []
-        var mask = mask
-        while mask != 0 {
-            ids.append(mask.trailingZeroBitCount)
-            mask &= mask &- 1
-        }
-        return ids
     }
 }

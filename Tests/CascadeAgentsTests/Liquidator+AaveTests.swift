@@ -129,8 +129,8 @@ import Testing
             for owner in Self.unhealthy(chain, owners).sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
                 let account = try! pool.accountData(of: owner, prices: prices, timestamp: timestamp)
                 let position = pool.position(of: owner)
-                for debtID in Liquidator.ids(position.borrowingMask) {
-                    for collateralID in Liquidator.ids(position.collateralMask) {
+                for debtID in reserveIDs(position.borrowingMask) {
+                    for collateralID in reserveIDs(position.collateralMask) {
                         let debt = pool.reserves[debtID]
                         let owed = try! pool.variableDebt(of: owner, asset: debt.asset.address, timestamp: timestamp)
                         for requested in [UInt256.max, owed >> 1, owed >> 3, try! owed / 97] {

@@ -269,3 +269,8 @@ func expectProfitBounded(_ quote: LiquidationQuote, collateralOracleUSD: Double,
         #expect(profit <= bound(collateralUSD, debtUSD), "profit \(profit) at \(collateralUSD)/\(debtUSD)", sourceLocation: sourceLocation)
     }
 }
+
+/// The reserve ids of the bits set in `mask` (as ``CascadeProtocols/AaveUserPosition/borrowingMask``), lowest first.
+func reserveIDs(_ mask: UInt128) -> [Int] {
+    (0..<128).filter { mask >> $0 & 1 == 1 }
+}
