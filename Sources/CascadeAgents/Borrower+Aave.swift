@@ -10,10 +10,10 @@ extension Borrower {
 
     /// The position's health factor at the next block's timestamp and its trigger
     /// `price · threshold / healthFactor`; `nil` without debt.
-    func assessAave(_ owner: Owner, collateral: Address, view: AgentView) -> Assessment? {
-        guard let pool = view.state.aave, let price = view.state.aavePrices[collateral],
-              let data = try? pool.accountData(of: owner.account.address, prices: view.state.aavePrices,
-                                               timestamp: view.nextTimestamp),
+    /// `accounts` reads the account data (``AaveAccounts``; `nil` without a pool).
+    func assessAave(_ owner: Owner, collateral: Address, view: AgentView, accounts: inout AaveAccounts?) -> Assessment? {
+        guard let price = view.state.aavePrices[collateral],
+              let data = accounts?.accountData(of: owner.account.address),
               !data.totalDebtBase.isZero else { return nil }
         let healthFactor = data.healthFactor.doubleValue / 1e18
         let trigger = healthFactor > 0 ? price.doubleValue * owner.profile.threshold / healthFactor : .infinity
@@ -26,12 +26,13 @@ extension Borrower {
     /// on the account data, rounding towards the target: a top-up supplies
     /// `⌈(⌈debt · 10⁴ · target⌉ − Σ) · unit / (LT · price)⌉`, a repayment repays
     /// `⌈(debt − ⌊Σ / (target · 10⁴)⌋) · unit / price⌉`.
-    func aaveAction(_ owner: Owner, collateral: Address, debt: Address, budgetLeft: UInt256, view: AgentView) -> Action? {
+    func aaveAction(_ owner: Owner, collateral: Address, debt: Address, budgetLeft: UInt256, view: AgentView,
+                    accounts: inout AaveAccounts?) -> Action? {
         let state = view.state
         let address = owner.account.address
         guard let pool = state.aave, let poolAddress = state.aaveAddress, let defence = owner.profile.defence,
               let target = UInt256(truncating: owner.profile.target * 1e18),
-              let data = try? pool.accountData(of: address, prices: state.aavePrices, timestamp: view.nextTimestamp)
+              let data = accounts?.accountData(of: address)
         else { return nil }
         let asset = defence == .topUp ? collateral : debt
         guard let reserve = pool.reserve(for: asset), let price = state.aavePrices[asset], !price.isZero else { return nil }

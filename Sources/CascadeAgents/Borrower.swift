@@ -128,11 +128,12 @@ public struct Borrower: Sendable {
         guard let level = triggerLevel(view) else { return [] }
         if !registered { register(view) }
         var sent: [AgentTransaction] = []
+        var accounts = view.state.aave.map { AaveAccounts($0, view: view) }
         triggers.settle(atOrAbove: level)
         for owner in triggers.candidates(atOrAbove: level) {
             guard let index = ownerIndex[owner] else { continue }
             examined += 1
-            defend(index, view: view, into: &sent)
+            defend(index, view: view, accounts: &accounts, into: &sent)
         }
         return sent
     }
@@ -140,14 +141,15 @@ public struct Borrower: Sendable {
     /// Indexes every owner who defends by its trigger price (once, at the first block with a price).
     private mutating func register(_ view: AgentView) {
         registered = true
+        var accounts = view.state.aave.map { AaveAccounts($0, view: view) }
         for index in owners.indices where owners[index].profile.defence != nil {
             let owner = owners[index].account.address
             ownerIndex[owner] = index
-            triggers.update(owner, key: assess(owners[index], view: view)?.trigger)
+            triggers.update(owner, key: assess(owners[index], view: view, accounts: &accounts)?.trigger)
         }
     }
 
-    private mutating func defend(_ index: Int, view: AgentView, into sent: inout [AgentTransaction]) {
+    private mutating func defend(_ index: Int, view: AgentView, accounts: inout AaveAccounts?, into sent: inout [AgentTransaction]) {
         let owner = owners[index]
         if let pending = episodes[index].pending {
             if view.mempool.isPending(pending.hash) {
@@ -157,7 +159,7 @@ public struct Borrower: Sendable {
             episodes[index].pending = nil
         }
         let address = owner.account.address
-        guard let assessment = assess(owner, view: view) else {
+        guard let assessment = assess(owner, view: view, accounts: &accounts) else {
             triggers.update(address, key: nil)  // the position is gone (closed or liquidated)
             return
         }
@@ -175,7 +177,7 @@ public struct Borrower: Sendable {
             triggers.update(address, key: nil)  // spent: it gives up
             return
         }
-        guard let action = self.action(owner, budgetLeft: budgetLeft, view: view) else { return }
+        guard let action = self.action(owner, budgetLeft: budgetLeft, view: view, accounts: &accounts) else { return }
         owners[index].account.resynchronize(chainNonce: view.state.nonce(of: address),
                                             pendingNonces: view.mempool.pendingNonces(of: address))
         let (fee, _) = view.fee(gas, contest: nil, sender: address)
@@ -220,17 +222,19 @@ public struct Borrower: Sendable {
         }
     }
 
-    private func assess(_ owner: Owner, view: AgentView) -> Assessment? {
+    /// `accounts`: the Aave accounts read this block (`nil` without a pool).
+    private func assess(_ owner: Owner, view: AgentView, accounts: inout AaveAccounts?) -> Assessment? {
         switch market {
         case .maker(let ilk): assessMaker(owner, ilk: ilk, view: view)
-        case .aave(let collateral, _): assessAave(owner, collateral: collateral, view: view)
+        case .aave(let collateral, _): assessAave(owner, collateral: collateral, view: view, accounts: &accounts)
         }
     }
 
-    private func action(_ owner: Owner, budgetLeft: UInt256, view: AgentView) -> Action? {
+    private func action(_ owner: Owner, budgetLeft: UInt256, view: AgentView, accounts: inout AaveAccounts?) -> Action? {
         switch market {
         case .maker(let ilk): makerAction(owner, ilk: ilk, budgetLeft: budgetLeft, view: view)
-        case let .aave(collateral, debt): aaveAction(owner, collateral: collateral, debt: debt, budgetLeft: budgetLeft, view: view)
+        case let .aave(collateral, debt):
+            aaveAction(owner, collateral: collateral, debt: debt, budgetLeft: budgetLeft, view: view, accounts: &accounts)
         }
     }
 }

@@ -185,12 +185,11 @@ public struct Liquidator: Sendable {
             // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
             // collateral), is passed over unsized.
             let reserveUSD = aaveReserveUSD(pool, view: view)
+            var accounts = AaveAccounts(pool, view: view)
             var worthwhile = worthwhileReserves(pool, view: view, reserveUSD: reserveUSD, capital: capital)
             for (borrower, borrowingMask) in zip(unhealthy.owners, unhealthy.borrowingMasks) where borrower != owner && !isPending(borrower) {
                 guard capitalLeft, worthwhile & unhealthy.borrowed != 0 else { break }
-                guard borrowingMask & worthwhile != 0,
-                      let account = try? pool.accountData(of: borrower, prices: view.state.aavePrices, timestamp: view.nextTimestamp)
-                else { continue }
+                guard borrowingMask & worthwhile != 0, let account = accounts.accountData(of: borrower) else { continue }
                 guard let found = aaveOpportunity(borrower, position: pool.position(of: borrower), account: account, pool: pool,
                                                   view: view, reserveUSD: reserveUSD, ethUSD: ethUSD, capital: capital) else { continue }
                 keep(found)

@@ -131,6 +131,12 @@ final class AavePoolInvariantsTests: XCTestCase {
                         try f.pool.healthFactor(of: u, prices: f.prices, timestamp: t)
                     }
                     XCTAssertEqual(scan.map(\.healthFactor), single, "seed \(seed)")
+                    // So does the account data from terms resolved once, every field.
+                    let terms = try f.pool.accountTerms(prices: f.prices, timestamp: t)
+                    for user in users + [F.lp] {
+                        XCTAssertEqual(try f.pool.accountData(of: user, terms: terms),
+                                       try f.pool.accountData(of: user, prices: f.prices, timestamp: t), "seed \(seed)")
+                    }
                 }
             }
         }

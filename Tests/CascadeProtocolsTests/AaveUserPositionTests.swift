@@ -86,4 +86,36 @@ final class AaveUserPositionTests: XCTestCase {
         let again = try f.pool.healthFactors(of: shuffled, prices: f.prices, timestamp: f.time)
         XCTAssertEqual(again.map(\.healthFactor), try shuffled.map { try f.pool.healthFactor(of: $0, prices: f.prices, timestamp: f.time) })
     }
+
+    /// Account data from terms resolved once equals the single call — every field, at the
+    /// terms' timestamp and a year on — and reverts where it does: a reserve without a price
+    /// reverts for the accounts that use it only.
+    func testAccountDataFromResolvedTermsEqualsTheSingleCall() throws {
+        var f = AaveFixture(withWBTC: true)
+        try f.supply(F.lp, F.usdc, units(1_000_000, 6))
+        try f.supply(F.lp, F.dai, units(1_000_000, 18))
+        try f.supply(F.alice, F.weth, units(10, 18))
+        try f.supply(F.alice, F.wbtc, units(1, 8))
+        try f.borrow(F.alice, F.usdc, units(20_000, 6))
+        try f.borrow(F.alice, F.dai, units(5_000, 18))
+        try f.supply(F.bob, F.weth, units(1, 18))
+        try f.borrow(F.bob, F.usdc, units(1_500, 6))
+        let users = f.pool.accounts + [F.liquidator]
+        for timestamp in [f.time, f.time + 12, f.time + 365 * 86_400] {
+            let terms = try f.pool.accountTerms(prices: f.prices, timestamp: timestamp)
+            for user in users {
+                XCTAssertEqual(try f.pool.accountData(of: user, terms: terms),
+                               try f.pool.accountData(of: user, prices: f.prices, timestamp: timestamp), "\(user) at \(timestamp)")
+            }
+        }
+        XCTAssertNotEqual(try f.pool.accountData(of: F.bob, terms: f.pool.accountTerms(prices: f.prices, timestamp: f.time)).healthFactor,
+                          try f.pool.accountData(of: F.bob, prices: f.prices, timestamp: f.time + 365 * 86_400).healthFactor,
+                          "interest moves the health factor")
+        var unpriced = f.prices
+        unpriced[F.wbtc.address] = nil
+        let terms = try f.pool.accountTerms(prices: unpriced, timestamp: f.time)
+        XCTAssertThrowsError(try f.pool.accountData(of: F.alice, terms: terms))
+        XCTAssertThrowsError(try f.pool.accountData(of: F.alice, prices: unpriced, timestamp: f.time))
+        XCTAssertEqual(try f.pool.accountData(of: F.bob, terms: terms), try f.pool.accountData(of: F.bob, prices: unpriced, timestamp: f.time))
+    }
 }
