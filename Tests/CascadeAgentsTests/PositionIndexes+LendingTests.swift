@@ -68,6 +68,18 @@ import Testing
         }
     }
 
+    /// One step of a random price path: every `interestEvery`-th step a block of interest alone,
+    /// otherwise ETH's price times a uniform draw from `moves`.
+    static func walk(_ chain: inout LendingChain, step: Int, interestEvery: Int, price: inout Double,
+                     random: inout SplitMix64, moves: ClosedRange<Double>) {
+        if step % interestEvery == 0 {
+            chain.advance()
+        } else {
+            price *= random.uniform(moves.lowerBound, moves.upperBound)
+            chain.setPrice(ethUSD: price)
+        }
+    }
+
     /// The owners whose health factor is below 1 when the next block lands.
     static func unhealthyAave(_ chain: LendingChain, _ owners: [Address]) -> Set<Address> {
         let pool = chain.state.aave!
@@ -184,12 +196,7 @@ import Testing
         var repeats = 0, liquidatable = 0
         var price = 2_000.0
         for step in 0..<300 {
-            if step % 3 == 0 {
-                chain.advance()
-            } else {
-                price *= random.uniform(0.98, 1.012)
-                chain.setPrice(ethUSD: price)
-            }
+            Self.walk(&chain, step: step, interestEvery: 3, price: &price, random: &random, moves: 0.98...1.012)
             guard let found = stamp() else { continue }
             let pool = chain.state.aave!
             let candidates = chain.positions.aaveCandidates(pool, prices: chain.state.aavePrices, timestamp: chain.timestamp + 12)
@@ -250,12 +257,7 @@ import Testing
         var previous: (stamp: LendingPositionIndex.CertainStamp?, unbounded: [Address]) = (nil, [])
         var stoodWithUnboundedChange = 0, price = 2_000.0
         for step in 0..<400 {
-            if step % 4 == 0 {
-                chain.advance()
-            } else {
-                price *= random.uniform(0.99, 1.008)
-                chain.setPrice(ethUSD: price)
-            }
+            Self.walk(&chain, step: step, interestEvery: 4, price: &price, random: &random, moves: 0.99...1.008)
             let pool = chain.state.aave!, prices = chain.state.aavePrices, time = chain.timestamp + 12
             let examined = chain.positions.refreshLiquidatable(in: chain.state, touched: [], timestamp: time).aaveExamined
             let shared = chain.positions.aaveUnhealthy

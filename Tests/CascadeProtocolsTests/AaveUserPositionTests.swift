@@ -61,8 +61,8 @@ final class AaveUserPositionTests: XCTestCase {
         XCTAssertEqual(f.pool.position(of: F.liquidator), AaveUserPosition())
     }
 
-    /// The scan over the pool's own account list equals the single-account health factors.
-    func testScanOverTheAccountListEqualsSingleCalls() throws {
+    /// A pool with WBTC: alice borrows USDC and DAI against WETH and WBTC, bob supplies WETH.
+    private static func twoAccounts() throws -> AaveFixture {
         var f = AaveFixture(withWBTC: true)
         try f.supply(F.lp, F.usdc, units(1_000_000, 6))
         try f.supply(F.lp, F.dai, units(1_000_000, 18))
@@ -71,6 +71,12 @@ final class AaveUserPositionTests: XCTestCase {
         try f.borrow(F.alice, F.usdc, units(20_000, 6))
         try f.borrow(F.alice, F.dai, units(5_000, 18))
         try f.supply(F.bob, F.weth, units(1, 18))
+        return f
+    }
+
+    /// The scan over the pool's own account list equals the single-account health factors.
+    func testScanOverTheAccountListEqualsSingleCalls() throws {
+        var f = try Self.twoAccounts()
         f.time += 86_400
         let scan = try f.pool.healthFactors(of: f.pool.accounts + [F.liquidator], prices: f.prices, timestamp: f.time)
         let single = try (f.pool.accounts + [F.liquidator]).map { user in
@@ -91,14 +97,7 @@ final class AaveUserPositionTests: XCTestCase {
     /// terms' timestamp and a year on — and reverts where it does: a reserve without a price
     /// reverts for the accounts that use it only.
     func testAccountDataFromResolvedTermsEqualsTheSingleCall() throws {
-        var f = AaveFixture(withWBTC: true)
-        try f.supply(F.lp, F.usdc, units(1_000_000, 6))
-        try f.supply(F.lp, F.dai, units(1_000_000, 18))
-        try f.supply(F.alice, F.weth, units(10, 18))
-        try f.supply(F.alice, F.wbtc, units(1, 8))
-        try f.borrow(F.alice, F.usdc, units(20_000, 6))
-        try f.borrow(F.alice, F.dai, units(5_000, 18))
-        try f.supply(F.bob, F.weth, units(1, 18))
+        var f = try Self.twoAccounts()
         try f.borrow(F.bob, F.usdc, units(1_500, 6))
         let users = f.pool.accounts + [F.liquidator]
         for timestamp in [f.time, f.time + 12, f.time + 365 * 86_400] {
