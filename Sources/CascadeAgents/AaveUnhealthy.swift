@@ -108,9 +108,10 @@ public struct AaveUnhealthy: Sendable {
         return (owners, borrowingMasks, checked, unboundedCount)
     }
 
-    /// The liquidatable ones of the unbounded borrowers `owners` (by address), with the reserves
-    /// each borrows.
-    private static func liquidatableUnbounded(_ owners: [Address], pool: AavePool, prices: AssetPrices,
+    /// The liquidatable ones of the unbounded borrowers `owners` (by address,
+    /// ``LendingPositionIndex/unboundedOwners``), with the reserves each borrows: what changes in
+    /// a set of liquidatable borrowers while its pair candidates stand.
+    public static func liquidatableUnbounded(_ owners: [Address], pool: AavePool, prices: AssetPrices,
                                               timestamp: UInt64) -> (owners: [Address], borrowingMasks: [UInt128]) {
         guard !owners.isEmpty else { return ([], []) }
         let candidates = owners.map { LendingPositionIndex.Candidate(owner: $0, depth: .infinity, pair: nil) }

@@ -110,6 +110,63 @@ final class ScenarioLendingRunTests: XCTestCase {
         XCTAssertGreaterThan(barks, 0)
     }
 
+    /// The metrics' Aave set with unbounded borrowers — a sixth of the borrowers also borrow
+    /// WETH, 2.5–20 % of their collateral: two debts are never certain — against every
+    /// account's exact health factor at the block's timestamp, after every block. While the
+    /// certain pair candidates stand (the index's stamp unchanged) the metrics check only the
+    /// unbounded borrowers again; the run must reach blocks where they do and where the
+    /// liquidatable unbounded borrowers changed then.
+    func testMetricsAaveSetWithUnboundedBorrowersEqualsTheExactSetAfterEveryBlock() throws {
+        var world = try WorldBuilder.build(try Self.ethCrash())
+        let weth = try XCTUnwrap(world.pricing.tokens.values.first { $0.symbol == "WETH" }?.address)
+        let start = world.chain.startTimestamp
+        let owners = try XCTUnwrap(world.state.aave).accounts.enumerated().filter { $0.offset % 6 == 0 }.map(\.element)
+        let indebted = try world.state.setUp { (setup: inout ChainState.Setup) throws(Revert) -> [Address] in
+            var pool = setup.aave, ledger = setup.ledger, indebted: [Address] = []
+            for (index, owner) in owners.enumerated() {
+                let collateral = try pool.aTokenBalance(of: owner, asset: weth, timestamp: start)
+                let amount = try collateral * UInt256(UInt64(index % 8 + 1)) / UInt256(40)
+                let context = CallContext(sender: owner, blockNumber: 0, timestamp: start)
+                guard (try? pool.borrow(asset: weth, amount: amount, onBehalfOf: owner, context: context,
+                                        prices: setup.state.aavePrices, ledger: &ledger)) != nil else { continue }
+                indebted.append(owner)
+            }
+            setup.aave = pool
+            setup.ledger = ledger
+            return indebted
+        }
+        for owner in indebted { world.positions.refresh(owner, in: world.state) }
+        XCTAssertEqual(world.positions.aavePositions.unboundedOwners.count, indebted.count)
+        XCTAssertGreaterThan(indebted.count, owners.count / 2)
+
+        var simulation = Simulation(world: world, trace: nil)
+        var lastStamp: LendingPositionIndex.CertainStamp?, lastUnbounded: Set<Address> = []
+        var stood = 0, changedWhileStanding = 0, mismatches = 0
+        while !simulation.isFinished, mismatches < 3 {
+            simulation.step()
+            let state = simulation.world.state, positions = simulation.world.positions
+            let pool = try XCTUnwrap(state.aave)
+            let blockTime = try XCTUnwrap(positions.aaveUnhealthy.timestamp) - simulation.world.chain.blockTimeSeconds
+            let expected = try Set(pool.accounts.filter {
+                try pool.healthFactor(of: $0, prices: state.aavePrices, timestamp: blockTime)
+                    < AavePoolConfiguration.healthFactorLiquidationThreshold
+            })
+            if Set(simulation.metrics.lending.aaveLiquidatable.keys) != expected {
+                mismatches += 1
+                XCTFail("after block \(simulation.blocksDone): the metrics' Aave set differs from the exact one")
+            }
+            let unbounded = expected.intersection(positions.aavePositions.unboundedOwners)
+            let stamp = positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: blockTime)
+            if stamp != nil, stamp == lastStamp, !positions.aavePositions.unboundedOwners.isEmpty {
+                stood += 1
+                if unbounded != lastUnbounded { changedWhileStanding += 1 }
+            }
+            (lastStamp, lastUnbounded) = (stamp, unbounded)
+        }
+        XCTAssertGreaterThan(stood, 0, "no block kept the certain pair candidates with unbounded borrowers present")
+        XCTAssertGreaterThan(changedWhileStanding, 0, "the liquidatable unbounded borrowers never changed while the pair candidates stood")
+    }
+
     func testEthCrashLiquidatesOnAaveAndMakerWithInvariantsEveryBlock() throws {
         let scenario = try Self.ethCrash()
         XCTAssertEqual(scenario.blocks, 900)

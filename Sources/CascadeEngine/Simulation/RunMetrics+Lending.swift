@@ -39,8 +39,10 @@ extension RunMetrics {
         private(set) var aaveLiquidatable: [Address: UInt64] = [:]
         /// The same borrowers in the order last computed (the index's candidate order).
         private var aaveOrder: [Address] = []
-        /// The index's stamp of ``aaveLiquidatable`` when all its borrowers were certain.
+        /// The index's stamp of ``aaveLiquidatable`` when all its pair candidates were certain.
         private var aaveStamp: LendingPositionIndex.CertainStamp?
+        /// How many of ``aaveOrder`` (the first ones) are unbounded borrowers.
+        private var aaveUnboundedCount = 0
         /// The same for Compound borrowers with a shortfall.
         private var compoundLiquidatable: [Address: UInt64] = [:]
 
@@ -71,17 +73,30 @@ extension RunMetrics {
 
         /// After block `block` (at `timestamp`): which Aave borrowers are liquidatable — the
         /// index's candidates at the on-chain prices with a health factor below 1 at `timestamp`
-        /// — and each feed's staleness. The set is kept as it is when the index's stamp
+        /// — and each feed's staleness. While the index's stamp
         /// (``CascadeAgents/PositionIndexes/aaveCertainStamp(_:prices:timestamp:)``) shows the same
-        /// certain borrowers as the last block's and no borrower is unbounded (never certain).
+        /// certain pair candidates as the last block's, those stand and only the unbounded
+        /// borrowers (never certain, listed first) are checked again.
         mutating func track(block: UInt64, timestamp: UInt64, world: World) {
             let state = world.state
             if let pool = state.aave {
                 let stamp = world.positions.aaveCertainStamp(pool, prices: state.aavePrices, timestamp: timestamp)
-                if stamp == nil || stamp != aaveStamp || world.positions.aavePositions.unbounded.count > 0 {
+                if stamp != nil, stamp == aaveStamp {
+                    let unbounded = world.positions.aavePositions.unboundedOwners
+                    if !unbounded.isEmpty || aaveUnboundedCount > 0 {
+                        let found = AaveUnhealthy.liquidatableUnbounded(unbounded, pool: pool, prices: state.aavePrices,
+                                                                        timestamp: timestamp).owners
+                        if found[...] != aaveOrder[..<aaveUnboundedCount] {
+                            noteAave(found + aaveOrder[aaveUnboundedCount...], block: block)
+                            aaveUnboundedCount = found.count
+                        }
+                    }
+                } else {
                     // The order does not matter here: a certain set may come in the index's.
-                    noteAave(AaveUnhealthy.find(pool, prices: state.aavePrices, positions: world.positions, timestamp: timestamp,
-                                                allCertain: stamp != nil).owners, block: block)
+                    let found = AaveUnhealthy.find(pool, prices: state.aavePrices, positions: world.positions, timestamp: timestamp,
+                                                   allCertain: stamp != nil)
+                    noteAave(found.owners, block: block)
+                    aaveUnboundedCount = found.unbounded
                 }
                 aaveStamp = stamp
             }
