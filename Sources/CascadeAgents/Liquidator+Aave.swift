@@ -97,34 +97,31 @@ extension Liquidator {
 
     /// The best liquidation of Aave borrower `owner`, whose `position` is liquidatable with
     /// `account` at the next block's timestamp (``AaveUnhealthy``), or `nil` when no pair pays.
-    /// `reserveUSD` holds the USD price of each reserve's token, by reserve id
-    /// (``aaveReserveUSD(_:view:)``).
+    /// `valuations` holds each reserve's valuation, by reserve id (``aaveValuations(_:view:)``).
     func aaveOpportunity(_ owner: Address, position: AaveUserPosition, account: AaveAccountData, pool: AavePool,
-                         view: AgentView, reserveUSD: [Double?], ethUSD: Double, capital: (Address) -> UInt256) -> Opportunity? {
-        let prices = view.state.aavePrices
-        let timestamp = view.nextTimestamp
+                         view: AgentView, valuations: [AaveReserveValuation], ethUSD: Double,
+                         capital: (Address) -> UInt256) -> Opportunity? {
+        let rules = pool.configuration.liquidationRules
         var best: Opportunity?
         var debts = position.borrowingMask
         while debts != 0 {
             let debtID = debts.trailingZeroBitCount
             debts &= debts &- 1
-            let debt = pool.reserves[debtID]
-            let available = capital(debt.asset.address)
-            guard !available.isZero, let debtUSD = reserveUSD[debtID] else { continue }
+            let debt = valuations[debtID]
+            let available = capital(debt.asset)
+            guard !available.isZero, let debtUSD = debt.usd else { continue }
             var collaterals = position.collateralMask
             while collaterals != 0 {
                 let collateralID = collaterals.trailingZeroBitCount
                 collaterals &= collaterals &- 1
-                let collateral = pool.reserves[collateralID]
-                guard let collateralUSD = reserveUSD[collateralID],
-                      Self.aaveGrossProfitBound(account: account, rules: pool.configuration.liquidationRules,
-                                                collateral: collateral, debt: debt, prices: prices,
-                                                available: available, collateralUSD: collateralUSD, debtUSD: debtUSD)
+                let collateral = valuations[collateralID]
+                guard let collateralUSD = collateral.usd,
+                      Self.aaveGrossProfitBound(account: account, rules: rules, collateral: collateral, debt: debt, available: available)
                         > configuration.minProfitUSD
                 else { continue }
                 let found = sized(collateralUSD: collateralUSD, debtUSD: debtUSD, ethUSD: ethUSD) { amount in
-                    Self.aaveQuote(pool, user: owner, account: account, collateral: collateral, debt: debt,
-                                   debtToCover: min(amount, available), prices: prices, timestamp: timestamp)
+                    Self.aaveQuote(pool, user: owner, account: account, collateral: pool.reserves[collateralID], debt: pool.reserves[debtID],
+                                   debtToCover: min(amount, available), prices: view.state.aavePrices, timestamp: view.nextTimestamp)
                 }
                 if let found, best.map({ found.grossProfitUSD > $0.grossProfitUSD }) ?? true { best = found }
             }
@@ -132,19 +129,22 @@ extension Liquidator {
         return best
     }
 
-    /// The USD price of each reserve's token, by reserve id: the market's, else the oracle's
-    /// (``usdPrice(_:oracleUSD:_:)``); `nil` for a token the liquidator does not trade.
-    func aaveReserveUSD(_ pool: AavePool, view: AgentView) -> [Double?] {
-        pool.reserves.map { usdPrice($0.asset, oracleUSD: Self.aaveUSD(view.state.aavePrices, $0.asset), view) }
+    /// Each reserve's valuation, by reserve id: its USD price the market's, else the oracle's
+    /// (``usdPrice(_:oracleUSD:_:)``; `nil` for a token the liquidator does not trade), and what
+    /// the profit bound reads.
+    func aaveValuations(_ pool: AavePool, view: AgentView) -> [AaveReserveValuation] {
+        let prices = view.state.aavePrices
+        return pool.reserves.map { AaveReserveValuation($0, usd: usdPrice($0.asset, oracleUSD: Self.aaveUSD(prices, $0.asset), view), prices: prices) }
     }
 
     /// An upper bound (USD) on `seized value − repaid value` over every liquidation of `debt`
-    /// against `collateral` that repays at most `available` (raw units), at `collateralUSD` and
-    /// `debtUSD` per whole token — of the borrower whose ``CascadeProtocols/AaveAccountData`` is
-    /// `account`, or (`nil`) of any borrower. ``aaveQuote(_:user:account:collateral:debt:debtToCover:prices:timestamp:)``'s
+    /// against `collateral` that repays at most `available` (raw units), at their USD prices —
+    /// of the borrower whose ``CascadeProtocols/AaveAccountData`` is `account`, or (`nil`) of any
+    /// borrower. ``aaveQuote(_:user:account:collateral:debt:debtToCover:prices:timestamp:)``'s
     /// gross profit (which also pays the sale's impact) never exceeds it, so a liquidator passes
     /// over a borrower, or a whole reserve, whose bound is below its minimum without sizing
-    /// anything (`nil` oracle prices: `-infinity`, the quote would revert).
+    /// anything (no oracle price or no USD price: `-infinity`, the quote would revert or the
+    /// liquidator does not trade the token).
     ///
     /// The pool seizes at most `k = debtPrice · 10^collateralDecimals · bonus / (collateralPrice ·
     /// 10^debtDecimals · 10⁴)` collateral units per debt unit repaid (each floor rounds down, the
@@ -154,18 +154,17 @@ extension Liquidator {
     /// `totalDebtBase · 10^debtDecimals / debtPrice` — under the v3.0 `rules`, half that (plus
     /// half a unit) when the health factor is above the close factor's 0.95. A relative 10⁻⁹, two
     /// units of `k` and 10⁻⁹ USD cover the rounding of the bound and of the profit it bounds.
-    static func aaveGrossProfitBound(account: AaveAccountData?, rules: AaveLiquidationRules, collateral: AaveReserve, debt: AaveReserve,
-                                     prices: AssetPrices, available: UInt256, collateralUSD: Double, debtUSD: Double) -> Double {
-        guard let collateralPrice = prices[collateral.asset.address], let debtPrice = prices[debt.asset.address],
-              !collateralPrice.isZero, !debtPrice.isZero else { return -.infinity }
-        let collateralUnitUSD = collateralUSD / collateral.assetUnit.doubleValue
-        let debtUnitUSD = debtUSD / debt.assetUnit.doubleValue
-        let seizedPerRepaid = debtPrice.doubleValue / collateralPrice.doubleValue * collateral.assetUnit.doubleValue
-            / debt.assetUnit.doubleValue * Double(collateral.configuration.liquidationBonus) / 1e4
+    static func aaveGrossProfitBound(account: AaveAccountData?, rules: AaveLiquidationRules, collateral: AaveReserveValuation,
+                                     debt: AaveReserveValuation, available: UInt256) -> Double {
+        guard let collateralPrice = collateral.oraclePrice, let debtPrice = debt.oraclePrice,
+              let collateralUSD = collateral.usd, let debtUSD = debt.usd else { return -.infinity }
+        let collateralUnitUSD = collateralUSD / collateral.unit
+        let debtUnitUSD = debtUSD / debt.unit
+        let seizedPerRepaid = debtPrice / collateralPrice * collateral.unit / debt.unit * collateral.bonus / 1e4
         let reserveDebtCap = account.map { account in
             // v3.0 repays at most `percentMul(reserveDebt, 50 %)` (rounding half up) above HF 0.95.
             let closeFactor = rules == .v3_0 && account.healthFactor > AavePoolConfiguration.closeFactorHealthFactorThreshold ? 0.5 : 1
-            return closeFactor * ((account.totalDebtBase.doubleValue + 1) * debt.assetUnit.doubleValue / debtPrice.doubleValue + 1)
+            return closeFactor * ((account.totalDebtBase.doubleValue + 1) * debt.unit / debtPrice + 1)
         }
         let repaidCap = min(available.doubleValue, reserveDebtCap ?? .infinity)
         let margin = seizedPerRepaid * collateralUnitUSD * (1 + 1e-9) - debtUnitUSD * (1 - 1e-9)
@@ -175,40 +174,37 @@ extension Liquidator {
     /// The reserves worth looking for borrowers of, as a mask with bit `i` for reserve `i` (as
     /// ``CascadeProtocols/AaveUserPosition/borrowingMask``): those `capital` holds some of and
     /// whose liquidation against some reserve could gross more than the minimum profit for any
-    /// borrower (``aaveGrossProfitBound(account:collateral:debt:prices:available:collateralUSD:debtUSD:)``
-    /// with no borrower). A liquidator left with a few dollars of a stablecoin has none.
-    func worthwhileReserves(_ pool: AavePool, view: AgentView, reserveUSD: [Double?], capital: (Address) -> UInt256) -> UInt128 {
+    /// borrower (``aaveGrossProfitBound(account:rules:collateral:debt:available:)`` with no
+    /// borrower). A liquidator left with a few dollars of a stablecoin has none.
+    func worthwhileReserves(_ valuations: [AaveReserveValuation], rules: AaveLiquidationRules, capital: (Address) -> UInt256) -> UInt128 {
         var mask: UInt128 = 0
-        for index in pool.reserves.indices
-        where isWorthwhile(pool.reserves[index], pool: pool, view: view, reserveUSD: reserveUSD, capital: capital) {
-            mask |= UInt128(1) << pool.reserves[index].id
+        for id in valuations.indices where isWorthwhile(id, valuations, rules: rules, capital: capital) {
+            mask |= UInt128(1) << id
         }
         return mask
     }
 
-    /// ``worthwhileReserves(_:view:capital:)`` after the capital in `token` changed from the
+    /// ``worthwhileReserves(_:rules:capital:)`` after the capital in `token` changed from the
     /// capital that gave `mask`: only the bits of the reserves of `token` are computed again.
-    func worthwhileReserves(_ mask: UInt128, token: Address, _ pool: AavePool, view: AgentView, reserveUSD: [Double?],
+    func worthwhileReserves(_ mask: UInt128, token: Address, _ valuations: [AaveReserveValuation], rules: AaveLiquidationRules,
                             capital: (Address) -> UInt256) -> UInt128 {
         var mask = mask
-        for index in pool.reserves.indices where pool.reserves[index].asset.address == token {
-            let bit = UInt128(1) << pool.reserves[index].id
-            mask = isWorthwhile(pool.reserves[index], pool: pool, view: view, reserveUSD: reserveUSD, capital: capital)
-                ? mask | bit : mask & ~bit
+        for id in valuations.indices where valuations[id].asset == token {
+            let bit = UInt128(1) << id
+            mask = isWorthwhile(id, valuations, rules: rules, capital: capital) ? mask | bit : mask & ~bit
         }
         return mask
     }
 
-    /// Whether `debt` is worth looking for borrowers of (``worthwhileReserves(_:view:capital:)``).
-    private func isWorthwhile(_ debt: AaveReserve, pool: AavePool, view: AgentView, reserveUSD: [Double?],
+    /// Whether reserve `id` is worth looking for borrowers of (``worthwhileReserves(_:rules:capital:)``).
+    private func isWorthwhile(_ id: Int, _ valuations: [AaveReserveValuation], rules: AaveLiquidationRules,
                               capital: (Address) -> UInt256) -> Bool {
-        let available = capital(debt.asset.address)
-        guard !available.isZero, let debtUSD = reserveUSD[debt.id] else { return false }
-        return pool.reserves.contains { collateral in
-            guard let collateralUSD = reserveUSD[collateral.id] else { return false }
-            return Self.aaveGrossProfitBound(account: nil, rules: pool.configuration.liquidationRules, collateral: collateral,
-                                             debt: debt, prices: view.state.aavePrices, available: available,
-                                             collateralUSD: collateralUSD, debtUSD: debtUSD) > configuration.minProfitUSD
+        let debt = valuations[id]
+        let available = capital(debt.asset)
+        guard !available.isZero, debt.usd != nil else { return false }
+        return valuations.contains { collateral in
+            collateral.usd != nil && Self.aaveGrossProfitBound(account: nil, rules: rules, collateral: collateral, debt: debt,
+                                                               available: available) > configuration.minProfitUSD
         }
     }
 

@@ -184,18 +184,18 @@ public struct Liquidator: Sendable {
             // A borrower who owes only reserves the liquidator holds no capital in, or too little
             // to make any liquidation pay (e.g. once it spent its stablecoins and holds the seized
             // collateral), is passed over unsized.
-            let reserveUSD = aaveReserveUSD(pool, view: view)
+            let valuations = aaveValuations(pool, view: view), rules = pool.configuration.liquidationRules
             var accounts = AaveAccounts(pool, view: view)
-            var worthwhile = worthwhileReserves(pool, view: view, reserveUSD: reserveUSD, capital: capital)
+            var worthwhile = worthwhileReserves(valuations, rules: rules, capital: capital)
             for (borrower, borrowingMask) in zip(unhealthy.owners, unhealthy.borrowingMasks) where borrower != owner && !isPending(borrower) {
                 guard capitalLeft, worthwhile & unhealthy.borrowed != 0 else { break }
                 guard borrowingMask & worthwhile != 0, let account = accounts.accountData(of: borrower) else { continue }
                 guard let found = aaveOpportunity(borrower, position: pool.position(of: borrower), account: account, pool: pool,
-                                                  view: view, reserveUSD: reserveUSD, ethUSD: ethUSD, capital: capital) else { continue }
+                                                  view: view, valuations: valuations, ethUSD: ethUSD, capital: capital) else { continue }
                 keep(found)
                 // Only the capital in the debt token spent has changed.
-                worthwhile = worthwhileReserves(worthwhile, token: found.quote.debtAsset.address, pool, view: view,
-                                                reserveUSD: reserveUSD, capital: capital)
+                worthwhile = worthwhileReserves(worthwhile, token: found.quote.debtAsset.address, valuations, rules: rules,
+                                                capital: capital)
             }
         case .compound:
             // The shortfalls were checked exactly on the last block's state, once for every

@@ -153,8 +153,9 @@ import Testing
                             let collateral = pool.reserves[collateralID]
                             expectProfitBounded(quote, collateralOracleUSD: Liquidator.aaveUSD(prices, collateral.asset)!,
                                                 debtOracleUSD: Liquidator.aaveUSD(prices, debt.asset)!, random: &random) {
-                                Liquidator.aaveGrossProfitBound(account: account, rules: rules, collateral: collateral, debt: debt, prices: prices,
-                                                                available: requested, collateralUSD: $0, debtUSD: $1)
+                                Liquidator.aaveGrossProfitBound(account: account, rules: rules,
+                                                                collateral: AaveReserveValuation(collateral, usd: $0, prices: prices),
+                                                                debt: AaveReserveValuation(debt, usd: $1, prices: prices), available: requested)
                             }
                             compared += 1
                         }
