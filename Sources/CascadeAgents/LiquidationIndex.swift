@@ -20,7 +20,8 @@ import CascadeChain
 /// new level — lowers the floor to that level by popping the heap, so a crash that drags the
 /// threshold down block after block moves each position into the head once; when the head
 /// holds far more positions below the level than at or above it, the surplus goes back to the
-/// heap. Updating a position in the head costs a binary search and an array shift.
+/// heap. Updating a position in the head costs two binary searches and a shift of the entries
+/// between its old and new places.
 public struct LiquidationIndex: Sendable {
     struct Entry: Sendable {
         var key: Double
@@ -68,20 +69,22 @@ public struct LiquidationIndex: Sendable {
             keys.append(nil)
         }
         let index = Int(slot)
+        var headed: Int?   // the old entry's head position
         if let old = keys[index], old >= floor {
             let position = headPosition(of: Entry(key: old, owner: owner, slot: slot, version: 0))
             precondition(head[position].owner == owner, "LiquidationIndex: head out of order")
-            head.remove(at: position)
+            headed = position
         }
         let version = versions[index] &+ 1
         versions[index] = version
         count += (key == nil ? 0 : 1) - (keys[index] == nil ? 0 : 1)
         keys[index] = key
-        if let key {
-            let entry = Entry(key: key, owner: owner, slot: slot, version: version)
-            if key >= floor {
-                head.insert(entry, at: headPosition(of: entry))
-            } else {
+        let entry = key.map { Entry(key: $0, owner: owner, slot: slot, version: version) }
+        if let entry, entry.key >= floor {
+            if let headed { moveHeadEntry(from: headed, to: entry) } else { head.insert(entry, at: headPosition(of: entry)) }
+        } else {
+            if let headed { head.remove(at: headed) }
+            if let entry {
                 heap.append(entry)
                 siftUp(heap.count - 1)
             }
@@ -218,6 +221,22 @@ public struct LiquidationIndex: Sendable {
             if head[middle].precedes(entry) { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// Replaces the head entry at `position` with `entry` (its owner's new one), shifting only
+    /// the entries between where the old one was and where the new one belongs.
+    private mutating func moveHeadEntry(from position: Int, to entry: Entry) {
+        let target = headPosition(of: entry)   // among the head with the old entry still in it
+        head.withUnsafeMutableBufferPointer { head in
+            let base = head.baseAddress!
+            if target <= position {
+                (base + target + 1).update(from: base + target, count: position - target)
+                base[target] = entry
+            } else {
+                (base + position).update(from: base + position + 1, count: target - 1 - position)
+                base[target - 1] = entry
+            }
+        }
     }
 
     /// Whether `entry` is its owner's current key (a removal bumps the version too).
