@@ -187,10 +187,11 @@ extension PositionIndexes {
     /// position of the pair).
     static func aaveThreshold(_ pool: AavePool, prices: AssetPrices, timestamp: UInt64) -> (LendingPositionIndex.Pair) -> Double? {
         { pair in
-            guard let collateral = pool.reserve(for: pair.collateral), let debt = pool.reserve(for: pair.debt),
+            // The reserves are read in place (copying one retains its token's symbol).
+            guard let collateral = pool.reserveIDs[pair.collateral], let debt = pool.reserveIDs[pair.debt],
                   let collateralPrice = prices[pair.collateral], let debtPrice = prices[pair.debt], !debtPrice.isZero,
-                  let income = try? collateral.normalizedIncome(at: timestamp),
-                  let debtIndex = try? debt.normalizedVariableDebt(at: timestamp) else { return nil }
+                  let income = try? pool.reserves[collateral].normalizedIncome(at: timestamp),
+                  let debtIndex = try? pool.reserves[debt].normalizedVariableDebt(at: timestamp) else { return nil }
             return collateralPrice.doubleValue / debtPrice.doubleValue * (income.doubleValue / debtIndex.doubleValue)
         }
     }
