@@ -120,8 +120,9 @@ extension Liquidator {
                         > configuration.minProfitUSD
                 else { continue }
                 let found = sized(collateralUSD: collateralUSD, debtUSD: debtUSD, ethUSD: ethUSD) { amount in
-                    Self.aaveQuote(pool, user: owner, account: account, collateral: pool.reserves[collateralID], debt: pool.reserves[debtID],
-                                   debtToCover: min(amount, available), prices: view.state.aavePrices, timestamp: view.nextTimestamp)
+                    Self.aaveQuote(pool, user: owner, account: account, collateral: pool.reserves[collateralID],
+                                   debt: pool.reserves[debtID], debtToCover: min(amount, available), prices: view.state.aavePrices,
+                                   timestamp: view.nextTimestamp)
                 }
                 if let found, best.map({ found.grossProfitUSD > $0.grossProfitUSD }) ?? true { best = found }
             }
@@ -134,7 +135,10 @@ extension Liquidator {
     /// the profit bound reads.
     func aaveValuations(_ pool: AavePool, view: AgentView) -> [AaveReserveValuation] {
         let prices = view.state.aavePrices
-        return pool.reserves.map { AaveReserveValuation($0, usd: usdPrice($0.asset, oracleUSD: Self.aaveUSD(prices, $0.asset), view), prices: prices) }
+        return pool.reserves.map { reserve in
+            let usd = usdPrice(reserve.asset, oracleUSD: Self.aaveUSD(prices, reserve.asset), view)
+            return AaveReserveValuation(reserve, usd: usd, prices: prices)
+        }
     }
 
     /// An upper bound (USD) on `seized value − repaid value` over every liquidation of `debt`
@@ -203,8 +207,8 @@ extension Liquidator {
         let available = capital(debt.asset)
         guard !available.isZero, debt.usd != nil else { return false }
         return valuations.contains { collateral in
-            collateral.usd != nil && Self.aaveGrossProfitBound(account: nil, rules: rules, collateral: collateral, debt: debt,
-                                                               available: available) > configuration.minProfitUSD
+            Self.aaveGrossProfitBound(account: nil, rules: rules, collateral: collateral, debt: debt, available: available)
+                > configuration.minProfitUSD
         }
     }
 
