@@ -28,6 +28,7 @@ final class AddressHashingTests: XCTestCase {
         // Sequential small addresses (as tests and synthetic books use) spread as well.
         XCTAssertEqual(Set((0..<20_000).map { Address(truncating: UInt256(UInt64($0))).hashValue }).count, 20_000)
     }
+
     /// The hash `Dictionary` and `Set` use (`_rawHashValue(seed:)`, which skips SipHash), for
     /// several seeds: flips of single bits anywhere never collide (a cheaper mix that added the
     /// words multiplied by odd constants failed this: bit 63 of any product is the word's own);
